@@ -1,0 +1,41 @@
+#include "guiapplication.h"
+
+#include "mainwindow.h"
+#include "theme.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTextStream>
+
+int runGuiApplication(int &argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Product Integration Hub"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/product-hub.svg")));
+
+    // Qt's own options (-platform, -style ...) were taken by QApplication; what is left is ours.
+    QCommandLineParser parser;
+    const QCommandLineOption workspaceOption({QStringLiteral("w"), QStringLiteral("workspace")},
+                                             QApplication::translate("main", "The workspace folder."),
+                                             QStringLiteral("DIR"));
+    parser.addOption(workspaceOption);
+    if (!parser.parse(QApplication::arguments())) {
+        QTextStream(stderr) << QApplication::translate("main", "error: %1").arg(parser.errorText())
+                            << '\n'
+                            << QApplication::translate("main", "Run 'product-hub --help' for usage.")
+                            << Qt::endl;
+        return 2;
+    }
+
+    Theme::apply(app);
+    MainWindow window;
+    const QString explicitFolder = parser.value(workspaceOption);
+    if (!explicitFolder.isEmpty() || !qEnvironmentVariableIsEmpty(Workspace::EnvironmentVariable))
+        window.openWorkspace(Workspace::resolve(explicitFolder).folder());
+    else
+        window.restoreLastWorkspace();
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,38 @@
+#include "cli/commandline.h"
+#include "cli/dbcommand.h"
+#include "cli/democommand.h"
+#include "gui/guiapplication.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("ProductHub"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("product-hub.example.org"));
+    QCoreApplication::setApplicationName(QStringLiteral("product-hub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(HUB_VERSION));
+}
+
+int runCommandLine(int &argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    CommandLine commandLine;
+    commandLine.add(std::make_unique<DbCommand>());
+    commandLine.add(std::make_unique<DemoCommand>());
+    return commandLine.run(QCoreApplication::arguments());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    describeApplication();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    if (CommandLine::wantsCommandLine(arguments))
+        return runCommandLine(argc, argv);
+    return runGuiApplication(argc, argv);
+}

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+// Makes a large load into some tables fast: drops their secondary indexes and triggers,
+// and restores them (and rebuilds dependent full-text indexes) once the rows are in.
+// Building an index once over sorted rows is many times faster than keeping it in step
+// row by row. Use inside a transaction, so a failed load restores everything by rollback.
+class BulkLoad
+{
+public:
+    BulkLoad(const QSqlDatabase &db, const QStringList &tables);
+
+    // Drops the indexes and triggers. Returns false and sets error on failure.
+    bool begin(QString *error);
+    // Recreates what begin() dropped and rebuilds the full-text indexes over the tables.
+    bool finish(QString *error);
+
+private:
+    QSqlDatabase m_db;
+    QStringList m_tables;
+    QStringList m_recreate; // CREATE statements, in their original order
+    QStringList m_fullTextIndexes;
+};

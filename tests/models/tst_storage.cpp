@@ -1,0 +1,194 @@
+#include "testworkspace.h"
+#include "upsertstatement.h"
+#include "workspaceinfo.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+// The storage contract every connector relies on: upserts keyed by (source_id, external_id)
+// and a full-text index over feedback that follows every insert, update and delete.
+class TestStorage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void upsertIsIdempotent();
+    void upsertKeepsSourcesApart();
+    void searchFindsInsertedFeedback();
+    void searchFollowsUpdates();
+    void searchForgetsDeletedFeedback();
+    void searchMatchesPrefixesAndAccents();
+    void integrityReportIsCleanAfterChanges();
+
+private:
+    qint64 addSource(const QString &name);
+    void addFeedback(qint64 source, const QString &externalId, const QString &title,
+                     const QString &body);
+    QStringList search(const QString &match);
+
+    std::unique_ptr<TestWorkspace> m_workspace;
+    std::unique_ptr<Database> m_db;
+};
+
+void TestStorage::init()
+{
+    m_workspace = std::make_unique<TestWorkspace>();
+    m_db = m_workspace->open();
+    QVERIFY(m_db);
+}
+
+void TestStorage::cleanup()
+{
+    m_db.reset();
+    m_workspace.reset();
+}
+
+qint64 TestStorage::addSource(const QString &name)
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("INSERT INTO sources (kind, name, created_at) VALUES ('jira', ?, "
+                                 "'2026-01-01T00:00:00Z')"));
+    query.addBindValue(name);
+    if (!query.exec())
+        qWarning() << query.lastError().text();
+    return query.lastInsertId().toLongLong();
+}
+
+void TestStorage::addFeedback(qint64 source, const QString &externalId, const QString &title,
+                              const QString &body)
+{
+    UpsertStatement upsert(m_db->connection(), QStringLiteral("feedback"),
+                           {QStringLiteral("source_id"), QStringLiteral("external_id"),
+                            QStringLiteral("title"), QStringLiteral("body")});
+    QVERIFY2(upsert.execute({source, externalId, title, body}), qPrintable(upsert.lastError()));
+}
+
+QStringList TestStorage::search(const QString &match)
+{
+    QSqlQuery query(m_db->connection());
+    query.prepare(QStringLiteral("SELECT f.external_id FROM feedback_fts JOIN feedback f "
+                                 "ON f.id = feedback_fts.rowid WHERE feedback_fts MATCH ? "
+                                 "ORDER BY f.external_id"));
+    query.addBindValue(match);
+    QStringList ids;
+    if (!query.exec()) {
+        ids.append(QStringLiteral("error: ") + query.lastError().text());
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toString());
+    return ids;
+}
+
+void TestStorage::upsertIsIdempotent()
+{
+    const qint64 source = addSource(QStringLiteral("jira"));
+    const QStringList columns{QStringLiteral("source_id"), QStringLiteral("external_id"),
+                              QStringLiteral("title"), QStringLiteral("state")};
+    UpsertStatement upsert(m_db->connection(), QStringLiteral("work_items"), columns);
+    QVERIFY2(upsert.isValid(), qPrintable(upsert.lastError()));
+    QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First"),
+                            QStringLiteral("To Do")}));
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT id FROM work_items")) && query.next());
+    const qint64 id = query.value(0).toLongLong();
+
+    // The same record again, then a changed one: still one row, same id, newest values.
+    QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First"),
+                            QStringLiteral("To Do")}));
+    QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First, renamed"),
+                            QStringLiteral("Done")}));
+    QVERIFY(query.exec(QStringLiteral("SELECT id, title, state, count(*) OVER () FROM work_items")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toLongLong(), id);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("First, renamed"));
+    QCOMPARE(query.value(2).toString(), QStringLiteral("Done"));
+    QCOMPARE(query.value(3).toInt(), 1);
+}
+
+void TestStorage::upsertKeepsSourcesApart()
+{
+    const qint64 a = addSource(QStringLiteral("jira a"));
+    const qint64 b = addSource(QStringLiteral("jira b"));
+    UpsertStatement upsert(m_db->connection(), QStringLiteral("releases"),
+                           {QStringLiteral("source_id"), QStringLiteral("external_id"),
+                            QStringLiteral("name")});
+    QVERIFY(upsert.execute({a, QStringLiteral("10000"), QStringLiteral("1.0 in a")}));
+    QVERIFY(upsert.execute({b, QStringLiteral("10000"), QStringLiteral("1.0 in b")}));
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM releases")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 2);
+}
+
+void TestStorage::searchFindsInsertedFeedback()
+{
+    const qint64 source = addSource(QStringLiteral("productboard"));
+    addFeedback(source, QStringLiteral("n1"), QStringLiteral("Dark mode please"),
+                QStringLiteral("Our designers work at night."));
+    addFeedback(source, QStringLiteral("n2"), QStringLiteral("Export to PDF"),
+                QStringLiteral("Stakeholders want a PDF of the roadmap."));
+    QCOMPARE(search(QStringLiteral("night")), QStringList{QStringLiteral("n1")});
+    QCOMPARE(search(QStringLiteral("pdf")), QStringList{QStringLiteral("n2")});
+    QCOMPARE(search(QStringLiteral("title:mode")), QStringList{QStringLiteral("n1")});
+}
+
+void TestStorage::searchFollowsUpdates()
+{
+    const qint64 source = addSource(QStringLiteral("productboard"));
+    addFeedback(source, QStringLiteral("n1"), QStringLiteral("Slow search"),
+                QStringLiteral("Search takes seconds."));
+    QCOMPARE(search(QStringLiteral("seconds")), QStringList{QStringLiteral("n1")});
+    // A re-synced record with new text: the old words are gone, the new ones found.
+    addFeedback(source, QStringLiteral("n1"), QStringLiteral("Slow search"),
+                QStringLiteral("Search takes minutes on big boards."));
+    QCOMPARE(search(QStringLiteral("seconds")), QStringList());
+    QCOMPARE(search(QStringLiteral("minutes")), QStringList{QStringLiteral("n1")});
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("UPDATE feedback SET title = 'Sluggish boards'")));
+    QCOMPARE(search(QStringLiteral("sluggish")), QStringList{QStringLiteral("n1")});
+    QCOMPARE(search(QStringLiteral("title:slow")), QStringList());
+    // A status change does not touch the index, and the item is still found.
+    QVERIFY(query.exec(QStringLiteral("UPDATE feedback SET status = 'triaged'")));
+    QCOMPARE(search(QStringLiteral("sluggish")), QStringList{QStringLiteral("n1")});
+}
+
+void TestStorage::searchForgetsDeletedFeedback()
+{
+    const qint64 source = addSource(QStringLiteral("productboard"));
+    addFeedback(source, QStringLiteral("n1"), QStringLiteral("Calendar sync"),
+                QStringLiteral("Google calendar."));
+    addFeedback(source, QStringLiteral("n2"), QStringLiteral("Calendar view"),
+                QStringLiteral("A month view."));
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM feedback WHERE external_id = 'n1'")));
+    QCOMPARE(search(QStringLiteral("calendar")), QStringList{QStringLiteral("n2")});
+    QCOMPARE(search(QStringLiteral("google")), QStringList());
+}
+
+void TestStorage::searchMatchesPrefixesAndAccents()
+{
+    const qint64 source = addSource(QStringLiteral("uservoice"));
+    addFeedback(source, QStringLiteral("n1"), QStringLiteral("Intégration Salesforce"),
+                QStringLiteral("Les équipes commerciales en ont besoin."));
+    QCOMPARE(search(QStringLiteral("integration")), QStringList{QStringLiteral("n1")});
+    QCOMPARE(search(QStringLiteral("equipes")), QStringList{QStringLiteral("n1")});
+    QCOMPARE(search(QStringLiteral("sales*")), QStringList{QStringLiteral("n1")});
+}
+
+void TestStorage::integrityReportIsCleanAfterChanges()
+{
+    const qint64 source = addSource(QStringLiteral("productboard"));
+    for (int i = 0; i < 50; ++i)
+        addFeedback(source, QString::number(i), QStringLiteral("Item %1").arg(i),
+                    QStringLiteral("Body %1").arg(i));
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM feedback WHERE CAST(external_id AS INTEGER) % 3 = 0")));
+    QVERIFY(query.exec(QStringLiteral("UPDATE feedback SET body = body || ' more'")));
+    const IntegrityReport report = IntegrityReport::run(m_db->connection());
+    QVERIFY2(report.ok, qPrintable(report.problems.join(QLatin1Char('\n'))));
+}
+
+QTEST_GUILESS_MAIN(TestStorage)
+#include "tst_storage.moc"
