@@ -43,7 +43,8 @@ bool BulkLoad::begin(QString *error)
     }
     for (const QString &drop : std::as_const(drops)) {
         if (!query.exec(drop)) {
-            *error = QObject::tr("Cannot prepare the bulk load (%1): %2").arg(drop, query.lastError().text());
+            *error = QObject::tr("Cannot prepare the bulk load (%1): %2")
+                         .arg(drop, query.lastError().text());
             return false;
         }
     }
@@ -56,15 +57,18 @@ bool BulkLoad::finish(QString *error)
     QElapsedTimer timer;
     timer.start();
     for (const QString &create : std::as_const(m_recreate)) {
-        qCDebug(hubDb) << "Restoring" << create.simplified().left(60) << "at" << timer.elapsed() << "ms";
+        qCDebug(hubDb) << "Restoring" << create.simplified().left(60) << "at" << timer.elapsed()
+                       << "ms";
         if (!query.exec(create)) {
-            *error = QObject::tr("Cannot restore after the bulk load: %1").arg(query.lastError().text());
+            *error =
+                QObject::tr("Cannot restore after the bulk load: %1").arg(query.lastError().text());
             return false;
         }
     }
     for (const QString &index : std::as_const(m_fullTextIndexes)) {
         qCDebug(hubDb) << "Rebuilding" << index << "at" << timer.elapsed() << "ms";
-        if (!query.exec(QStringLiteral("INSERT INTO \"%1\"(\"%1\") VALUES ('rebuild')").arg(index))) {
+        if (!query.exec(
+                QStringLiteral("INSERT INTO \"%1\"(\"%1\") VALUES ('rebuild')").arg(index))) {
             *error = QObject::tr("Cannot rebuild the search index %1: %2")
                          .arg(index, query.lastError().text());
             return false;

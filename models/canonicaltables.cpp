@@ -33,10 +33,10 @@ QStringList all()
 QStringList synced()
 {
     return {
-        QStringLiteral("features"),     QStringLiteral("releases"),
-        QStringLiteral("work_items"),   QStringLiteral("users"),
-        QStringLiteral("feedback"),     QStringLiteral("sales_opportunities"),
-        QStringLiteral("campaigns"),    QStringLiteral("documents"),
+        QStringLiteral("features"),        QStringLiteral("releases"),
+        QStringLiteral("work_items"),      QStringLiteral("users"),
+        QStringLiteral("feedback"),        QStringLiteral("sales_opportunities"),
+        QStringLiteral("campaigns"),       QStringLiteral("documents"),
         QStringLiteral("company_sources"),
     };
 }

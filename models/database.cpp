@@ -41,9 +41,9 @@ bool isCorruptionError(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
     // SQLITE_CORRUPT (11) and SQLITE_NOTADB (26), with or without extended codes.
-    return code == QLatin1String("11") || code == QLatin1String("26")
-           || error.text().contains(QLatin1String("malformed"), Qt::CaseInsensitive)
-           || error.text().contains(QLatin1String("not a database"), Qt::CaseInsensitive);
+    return code == QLatin1String("11") || code == QLatin1String("26") ||
+           error.text().contains(QLatin1String("malformed"), Qt::CaseInsensitive) ||
+           error.text().contains(QLatin1String("not a database"), Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -79,7 +79,8 @@ Database::OpenResult Database::open(const Workspace &workspace, const Options &o
         }
         if (!QDir().mkpath(workspace.folder())) {
             result.error = Error::CannotCreateFolder;
-            result.message = QObject::tr("Cannot create the workspace folder %1.").arg(workspace.folder());
+            result.message =
+                QObject::tr("Cannot create the workspace folder %1.").arg(workspace.folder());
             return result;
         }
     } else {
@@ -158,6 +159,10 @@ Database::OpenResult Database::open(const Workspace &workspace, const Options &o
         return result;
     }
     db->m_schemaVersion = Migrator::currentVersion(main, &error);
+    QSqlQuery identity(main);
+    if (identity.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'id'")) &&
+        identity.next())
+        db->m_workspaceId = identity.value(0).toString();
     qCDebug(hubDb) << "Opened" << path << "at schema version" << db->m_schemaVersion;
     result.database = std::move(db);
     return result;

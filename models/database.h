@@ -35,7 +35,7 @@ public:
 
     struct Options
     {
-        bool create = true; // create the folder and file when missing
+        bool create = true;     // create the folder and file when missing
         int targetVersion = -1; // stop migrating at this version (for tests of old files)
     };
 
@@ -49,6 +49,8 @@ public:
     const Workspace &workspace() const { return m_workspace; }
     QString path() const { return m_workspace.databasePath(); }
     int schemaVersion() const { return m_schemaVersion; }
+    // A random id made when the workspace was created; scopes its secrets in the keychain.
+    QString workspaceId() const { return m_workspaceId; }
 
     // This thread's own connection, opened on first use and closed when the thread ends.
     QSqlDatabase connection();
@@ -60,6 +62,7 @@ private:
 
     Workspace m_workspace;
     int m_schemaVersion = 0;
+    QString m_workspaceId;
     QString m_prefix;
     // Shared with the thread-exit hooks, which may run after this Database is gone.
     struct Connections

@@ -23,8 +23,8 @@ WriteResult execute(QSqlDatabase &db, const PendingJob &pending)
 {
     WriteResult result;
     if (!db.isOpen()) {
-        return {false, QObject::tr("The workspace database is not open: %1")
-                           .arg(db.lastError().text())};
+        return {false,
+                QObject::tr("The workspace database is not open: %1").arg(db.lastError().text())};
     }
     const bool wrap = pending.transaction == DatabaseWriter::Transaction::Wrap;
     if (wrap && !db.transaction())

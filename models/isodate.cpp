@@ -64,7 +64,8 @@ QDateTime parse(const QString &input)
         offset.remove(QLatin1Char(':'));
         const int hours = offset.left(2).toInt();
         const int minutes = offset.size() >= 4 ? offset.mid(2, 2).toInt() : 0;
-        const int seconds = (hours * 3600 + minutes * 60) * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
+        const int seconds =
+            (hours * 3600 + minutes * 60) * (zone.startsWith(QLatin1Char('-')) ? -1 : 1);
         result = result.addSecs(-seconds);
     }
     return result;

@@ -8,7 +8,7 @@
 // Dates as the workspace stores them: ISO 8601 in UTC.
 namespace IsoDate {
 
-QString day(const QDate &date); // 2026-11-28
+QString day(const QDate &date);               // 2026-11-28
 QString timestamp(const QDateTime &dateTime); // 2026-11-28T09:58:01Z, or with .zzz when set
 
 // Reads the date and time forms services send: ISO 8601 with "Z", "+01:00" or "-0800",

@@ -21,8 +21,8 @@ QList<Migration> bundled()
             QFile file(dir.filePath(entry));
             if (!file.open(QIODevice::ReadOnly))
                 qFatal("Cannot read migration resource %s", qPrintable(entry));
-            list.append({match.captured(1).toInt(), match.captured(2),
-                         QString::fromUtf8(file.readAll())});
+            list.append(
+                {match.captured(1).toInt(), match.captured(2), QString::fromUtf8(file.readAll())});
         }
         std::sort(list.begin(), list.end(),
                   [](const Migration &a, const Migration &b) { return a.version < b.version; });

@@ -16,16 +16,16 @@ Migrator::Migrator(QSqlDatabase db, QList<Migration> migrations)
 int Migrator::currentVersion(const QSqlDatabase &db, QString *error)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"))
-        || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+                                   "name = 'schema_migrations'")) ||
+        !query.next()) {
         *error = query.lastError().text();
         return -1;
     }
     if (query.value(0).toInt() == 0)
         return 0;
-    if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations"))
-        || !query.next()) {
+    if (!query.exec(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")) ||
+        !query.next()) {
         *error = query.lastError().text();
         return -1;
     }
@@ -75,8 +75,8 @@ bool Migrator::apply(const Migration &migration, QString *error)
             return false;
         }
     }
-    query.prepare(
-        QStringLiteral("INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral(
+        "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)"));
     query.addBindValue(migration.version);
     query.addBindValue(migration.name);
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

@@ -66,16 +66,19 @@ bool SourceStore::add(Source &source, QString *error)
     query.prepare(QStringLiteral("SELECT count(*) FROM sources WHERE name = ?"));
     query.addBindValue(source.name);
     if (query.exec() && query.next() && query.value(0).toInt() > 0) {
-        *error = QObject::tr("A source named \"%1\" already exists; choose another name.").arg(source.name);
+        *error = QObject::tr("A source named \"%1\" already exists; choose another name.")
+                     .arg(source.name);
         return false;
     }
     source.createdAt = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
-    query.prepare(QStringLiteral("INSERT INTO sources (kind, name, base_url, settings_json, enabled, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO sources (kind, name, base_url, settings_json, enabled, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(source.kind);
     query.addBindValue(source.name);
     query.addBindValue(source.baseUrl);
-    query.addBindValue(QString::fromUtf8(QJsonDocument(source.settings).toJson(QJsonDocument::Compact)));
+    query.addBindValue(
+        QString::fromUtf8(QJsonDocument(source.settings).toJson(QJsonDocument::Compact)));
     query.addBindValue(source.enabled ? 1 : 0);
     query.addBindValue(source.createdAt);
     if (!query.exec()) {
@@ -104,7 +107,8 @@ QList<StreamStatus> SourceStore::streamStatus(qint64 sourceId, QString *error) c
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral(
         "SELECT r.stream, r.status, r.started_at, r.finished_at, r.records, r.pages, r.error, "
-        "r.resume_at, s.cursor FROM sync_runs r LEFT JOIN sync_state s ON s.source_id = r.source_id "
+        "r.resume_at, s.cursor FROM sync_runs r LEFT JOIN sync_state s ON s.source_id = "
+        "r.source_id "
         "AND s.stream = r.stream WHERE r.source_id = ? AND r.id = (SELECT max(id) FROM sync_runs "
         "x WHERE x.source_id = r.source_id AND x.stream = r.stream) ORDER BY r.stream"));
     query.addBindValue(sourceId);
@@ -113,9 +117,10 @@ QList<StreamStatus> SourceStore::streamStatus(qint64 sourceId, QString *error) c
         return list;
     }
     while (query.next()) {
-        list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
-                     query.value(3).toString(), query.value(4).toLongLong(), query.value(5).toInt(),
-                     query.value(6).toString(), query.value(7).toString(), query.value(8).toString()});
+        list.append({query.value(0).toString(), query.value(1).toString(),
+                     query.value(2).toString(), query.value(3).toString(),
+                     query.value(4).toLongLong(), query.value(5).toInt(), query.value(6).toString(),
+                     query.value(7).toString(), query.value(8).toString()});
     }
     return list;
 }

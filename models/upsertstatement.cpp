@@ -23,12 +23,14 @@ QString UpsertStatement::sql(const QString &table, const QStringList &columns,
         if (!conflictColumns.contains(column))
             updates.append(column + QStringLiteral(" = excluded.") + column);
     }
-    QString statement = QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (")
-                        + columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (")
-                        + placeholders.join(QStringLiteral(", ")) + QStringLiteral(") ON CONFLICT (")
-                        + conflictColumns.join(QStringLiteral(", ")) + QStringLiteral(") DO ");
-    statement += updates.isEmpty() ? QStringLiteral("NOTHING")
-                                   : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
+    QString statement = QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (") +
+                        columns.join(QStringLiteral(", ")) + QStringLiteral(") VALUES (") +
+                        placeholders.join(QStringLiteral(", ")) +
+                        QStringLiteral(") ON CONFLICT (") +
+                        conflictColumns.join(QStringLiteral(", ")) + QStringLiteral(") DO ");
+    statement += updates.isEmpty()
+                     ? QStringLiteral("NOTHING")
+                     : QStringLiteral("UPDATE SET ") + updates.join(QStringLiteral(", "));
     return statement;
 }
 

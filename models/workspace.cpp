@@ -21,8 +21,8 @@ Workspace Workspace::resolve(const QString &explicitFolder)
 
 QString Workspace::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/workspaces/default");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/workspaces/default");
 }
 
 QString Workspace::databasePath() const

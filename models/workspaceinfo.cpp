@@ -58,8 +58,8 @@ IntegrityReport IntegrityReport::run(const QSqlDatabase &db)
                                   "VALUES ('integrity-check', 1)"))) {
         // passes silently when the full-text index matches the feedback table
     } else {
-        report.problems.append(
-            QObject::tr("The feedback search index is out of step: %1").arg(query.lastError().text()));
+        report.problems.append(QObject::tr("The feedback search index is out of step: %1")
+                                   .arg(query.lastError().text()));
     }
     report.ok = report.problems.isEmpty();
     return report;

@@ -42,16 +42,17 @@ WorkspaceSummary WorkspaceSummary::load(const QSqlDatabase &db, QString *error)
         if (!scalar(query, QLatin1String(sql), value, error))
             return s;
     }
-    if (!query.exec(QStringLiteral("SELECT currency, sum(deal_size) AS total FROM sales_opportunities "
-                                   "WHERE is_closed = 0 AND deal_size IS NOT NULL "
-                                   "GROUP BY currency ORDER BY total DESC"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT currency, sum(deal_size) AS total FROM sales_opportunities "
+                           "WHERE is_closed = 0 AND deal_size IS NOT NULL "
+                           "GROUP BY currency ORDER BY total DESC"))) {
         *error = query.lastError().text();
         return s;
     }
     while (query.next())
         s.openPipeline.append({query.value(0).toString(), query.value(1).toDouble()});
-    if (query.exec(QStringLiteral("SELECT max(finished_at) FROM sync_runs")) && query.next()
-        && !query.value(0).isNull()) {
+    if (query.exec(QStringLiteral("SELECT max(finished_at) FROM sync_runs")) && query.next() &&
+        !query.value(0).isNull()) {
         s.lastSync = QDateTime::fromString(query.value(0).toString(), Qt::ISODate);
     }
     return s;

@@ -80,11 +80,11 @@ struct DemoFeature
     QString area;
     QDate releaseDate; // null while not released
     QString status;
-    double adopterShare = 0; // share of users who adopt it eventually
+    double adopterShare = 0;  // share of users who adopt it eventually
     double adoptionDelay = 0; // mean days from release (or sign-up) to adoption
-    double engagement = 0; // share of adopters active on a given day
-    double satisfaction = 0; // 0..1, drives NPS and CSAT answers
-    double popularity = 0; // weight when feedback picks a feature
+    double engagement = 0;    // share of adopters active on a given day
+    double satisfaction = 0;  // 0..1, drives NPS and CSAT answers
+    double popularity = 0;    // weight when feedback picks a feature
 };
 
 struct DemoUser

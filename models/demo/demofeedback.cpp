@@ -43,7 +43,7 @@ void feedback(DemoContext &context)
     const qint64 count = context.size.feedback;
     for (qint64 i = 0; i < count; ++i) {
         const double sourceRoll = random.uniform();
-        const FeedbackSource kind = sourceRoll < 0.45 ? FeedbackSource::Note
+        const FeedbackSource kind = sourceRoll < 0.45  ? FeedbackSource::Note
                                     : sourceRoll < 0.7 ? FeedbackSource::Suggestion
                                                        : FeedbackSource::Survey;
         const DemoUser &author = context.users.at(random.between(0, context.users.size() - 1));
@@ -53,14 +53,15 @@ void feedback(DemoContext &context)
         if (linked) {
             const double r = random.uniform() * total;
             const auto it = std::lower_bound(cumulative.cbegin(), cumulative.cend(), r);
-            feature = &context.features.at(qMin<qsizetype>(it - cumulative.cbegin(),
-                                                           context.features.size() - 1));
+            feature = &context.features.at(
+                qMin<qsizetype>(it - cumulative.cbegin(), context.features.size() - 1));
         }
 
         const int ask = int(random.between(0, feedbackAsks().size() - 1));
         const QString subject = feature ? feature->name : QObject::tr("the product");
-        const QString title = feature ? feature->name + QStringLiteral(": ") + feedbackAskTitles().at(ask)
-                                      : random.pick(generalFeedbackTitles());
+        const QString title =
+            feature ? feature->name + QStringLiteral(": ") + feedbackAskTitles().at(ask)
+                    : random.pick(generalFeedbackTitles());
         QStringList sentences{random.pick(feedbackOpeners()).arg(subject), feedbackAsks().at(ask)};
         QString detail = random.pick(feedbackDetails());
         if (detail.contains(QLatin1String("%1")))
@@ -88,7 +89,8 @@ void feedback(DemoContext &context)
             score = 1 + int(random.exponential(2 + 10 * (feature ? feature->popularity : 0.3)));
             scoreKind = QStringLiteral("votes");
             externalId = QString::number(400000 + i);
-            url = QStringLiteral("https://acme-demo.uservoice.com/forums/1/suggestions/") + externalId;
+            url = QStringLiteral("https://acme-demo.uservoice.com/forums/1/suggestions/") +
+                  externalId;
             break;
         case FeedbackSource::Survey: {
             sourceId = qualtrics;
@@ -129,9 +131,10 @@ void feedback(DemoContext &context)
         rows.append({sourceId, externalId, feature ? QVariant(feature->id) : QVariant(),
                      author.companyId, author.name, title, body, score, scoreKind, channel, status,
                      url, createdAt,
-                     status == QLatin1String("new") ? createdAt
-                                                    : context.randomTimestamp(qMin(
-                                                          context.today, created.addDays(random.between(0, 10))))});
+                     status == QLatin1String("new")
+                         ? createdAt
+                         : context.randomTimestamp(
+                               qMin(context.today, created.addDays(random.between(0, 10))))});
         if ((i & 0x3fff) == 0)
             context.report(double(i) / count);
     }

@@ -1,13 +1,12 @@
 #include "demogenerator.h"
 
-#include "democontext.h"
 #include "bulkload.h"
+#include "democontext.h"
 #include "logging.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
-
 
 DemoRows::DemoRows(const QSqlDatabase &db, const QString &sql)
     : m_query(db)
@@ -29,7 +28,8 @@ void DemoRows::append(std::initializer_list<QVariant> values)
     for (const QVariant &value : values)
         m_query.bindValue(i++, value);
     if (!m_query.exec())
-        throw DemoError(QObject::tr("Cannot insert with %1: %2").arg(m_sql, m_query.lastError().text()));
+        throw DemoError(
+            QObject::tr("Cannot insert with %1: %2").arg(m_sql, m_query.lastError().text()));
 }
 
 DemoBatchRows::DemoBatchRows(const QSqlDatabase &db, const QString &table,
@@ -54,12 +54,12 @@ DemoBatchRows::~DemoBatchRows() noexcept(false)
 
 QString DemoBatchRows::statement(int rows) const
 {
-    const QString row = QLatin1Char('(')
-                        + QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(','))
-                        + QLatin1Char(')');
-    return QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (")
-           + m_columns.join(QLatin1Char(',')) + QStringLiteral(") VALUES ")
-           + QStringList(rows, row).join(QLatin1Char(','));
+    const QString row = QLatin1Char('(') +
+                        QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
+                        QLatin1Char(')');
+    return QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") +
+           m_columns.join(QLatin1Char(',')) + QStringLiteral(") VALUES ") +
+           QStringList(rows, row).join(QLatin1Char(','));
 }
 
 void DemoBatchRows::append(std::initializer_list<QVariant> values)
@@ -70,7 +70,8 @@ void DemoBatchRows::append(std::initializer_list<QVariant> values)
         for (int i = 0; i < m_pending.size(); ++i)
             m_full.bindValue(i, m_pending.at(i));
         if (!m_full.exec())
-            throw DemoError(QObject::tr("Cannot insert into %1: %2").arg(m_table, m_full.lastError().text()));
+            throw DemoError(
+                QObject::tr("Cannot insert into %1: %2").arg(m_table, m_full.lastError().text()));
         m_pending.clear();
     }
 }
@@ -86,14 +87,14 @@ void DemoBatchRows::flush()
     for (int i = 0; i < m_pending.size(); ++i)
         rest.bindValue(i, m_pending.at(i));
     if (!rest.exec())
-        throw DemoError(QObject::tr("Cannot insert into %1: %2").arg(m_table, rest.lastError().text()));
+        throw DemoError(
+            QObject::tr("Cannot insert into %1: %2").arg(m_table, rest.lastError().text()));
     m_pending.clear();
 }
 
 QString DemoContext::timestamp(const QDate &date, int secondsIntoDay) const
 {
-    return QDateTime(date, QTime(0, 0).addSecs(secondsIntoDay), Qt::UTC)
-        .toString(Qt::ISODate);
+    return QDateTime(date, QTime(0, 0).addSecs(secondsIntoDay), Qt::UTC).toString(Qt::ISODate);
 }
 
 QString DemoContext::randomTimestamp(const QDate &date)
@@ -151,8 +152,8 @@ bool workspaceIsEmpty(const QSqlDatabase &db, QString *error)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT (SELECT count(*) FROM sources)"
                                    " + (SELECT count(*) FROM features)"
-                                   " + (SELECT count(*) FROM launch_plans)"))
-        || !query.next()) {
+                                   " + (SELECT count(*) FROM launch_plans)")) ||
+        !query.next()) {
         *error = query.lastError().text();
         return false;
     }
@@ -208,8 +209,8 @@ bool DemoGenerator::generate(QSqlDatabase &db, QString *error, const Progress &p
     // The workspace is empty and is rebuilt from its seed, so the load can skip what protects
     // existing data: without the write-ahead log every page is written once instead of twice
     // (log, then checkpoint), and nothing waits on the disk. A failure still rolls back.
-    const bool leftWal = pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) && pragma.next()
-                         && pragma.value(0).toString() == QLatin1String("delete");
+    const bool leftWal = pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) &&
+                         pragma.next() && pragma.value(0).toString() == QLatin1String("delete");
     pragma.finish();
     pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
     pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
@@ -232,7 +233,8 @@ bool DemoGenerator::generate(QSqlDatabase &db, QString *error, const Progress &p
         restore();
         return false;
     }
-    context.progress = progress ? progress : [](const QString &, int) {};
+    context.progress = progress ? progress : [](const QString &, int) {
+    };
     try {
         struct Step
         {

@@ -23,12 +23,21 @@ struct PhaseTemplate
 
 // The default shape of a launch: preparation, launch week, then follow-through.
 constexpr PhaseTemplate phaseTemplates[] = {
-    {"Pre-launch preparation", "Product team", -30, -7,
+    {"Pre-launch preparation",
+     "Product team",
+     -30,
+     -7,
      {"Feature completion and testing", "Campaign development", "Sales training",
       "Customer success preparation"}},
-    {"Launch week", "Cross-functional team", -7, 7,
+    {"Launch week",
+     "Cross-functional team",
+     -7,
+     7,
      {"Announcement", "Campaign activation", "Customer onboarding", "Performance monitoring"}},
-    {"Post-launch optimization", "Product and Customer Success", 7, 30,
+    {"Post-launch optimization",
+     "Product and Customer Success",
+     7,
+     30,
      {"Adoption analysis", "Feedback review", "Iteration planning", nullptr}},
 };
 
@@ -40,10 +49,8 @@ struct MilestoneTemplate
 };
 
 constexpr MilestoneTemplate milestoneTemplates[] = {
-    {"Feature freeze", -14, true},
-    {"Sales enablement complete", -8, false},
-    {"Launch approval", -3, true},
-    {"Launch day", 0, true},
+    {"Feature freeze", -14, true},         {"Sales enablement complete", -8, false},
+    {"Launch approval", -3, true},         {"Launch day", 0, true},
     {"30-day adoption review", 30, false},
 };
 
@@ -52,9 +59,10 @@ class LaunchWriter
 public:
     explicit LaunchWriter(DemoContext &context)
         : m_context(context)
-        , m_plans(context.db, QStringLiteral("INSERT INTO launch_plans (product, name, launch_date, "
-                                             "audiences, channels, status, created_at, updated_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
+        , m_plans(context.db,
+                  QStringLiteral("INSERT INTO launch_plans (product, name, launch_date, "
+                                 "audiences, channels, status, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"))
         , m_features(context.db, QStringLiteral("INSERT INTO launch_plan_features (plan_id, "
                                                 "feature_id) VALUES (?, ?)"))
         , m_phases(context.db, QStringLiteral("INSERT INTO launch_phases (plan_id, name, kind, "
@@ -76,7 +84,9 @@ public:
     void write(const QString &product, const QDate &launch, const QString &status,
                const QVector<const DemoFeature *> &features, int featuresWithoutMessaging)
     {
-        const auto day = [](const QDate &date) { return date.toString(Qt::ISODate); };
+        const auto day = [](const QDate &date) {
+            return date.toString(Qt::ISODate);
+        };
         const QString created = m_context.randomTimestamp(launch.addDays(-45));
         const qint64 plan = m_plans.insert(
             {product, QObject::tr("%1 launch").arg(product), day(launch),
@@ -97,10 +107,10 @@ public:
         for (const PhaseTemplate &phase : phaseTemplates) {
             const QDate start = launch.addDays(phase.start);
             const QDate end = launch.addDays(phase.end);
-            const qint64 phaseId = m_phases.insert(
-                {plan, QString::fromLatin1(phase.name), QStringLiteral("phase"), QVariant(),
-                 QString::fromLatin1(phase.owner), day(start), day(end), progress(start, end),
-                 position++});
+            const qint64 phaseId =
+                m_phases.insert({plan, QString::fromLatin1(phase.name), QStringLiteral("phase"),
+                                 QVariant(), QString::fromLatin1(phase.owner), day(start), day(end),
+                                 progress(start, end), position++});
             int taskIndex = 0;
             for (const char *task : phase.tasks) {
                 if (!task)
@@ -109,11 +119,11 @@ public:
                 const qint64 span = start.daysTo(end);
                 const QDate taskStart = start.addDays(span * taskIndex / 5);
                 const QDate taskEnd = qMin(end, taskStart.addDays(qMax<qint64>(2, span * 2 / 5)));
-                taskIds.insert(QString::fromLatin1(task),
-                               m_phases.insert({plan, QString::fromLatin1(task), QStringLiteral("task"),
-                                                phaseId, QString::fromLatin1(phase.owner),
-                                                day(taskStart), day(taskEnd),
-                                                progress(taskStart, taskEnd), position++}));
+                taskIds.insert(
+                    QString::fromLatin1(task),
+                    m_phases.insert({plan, QString::fromLatin1(task), QStringLiteral("task"),
+                                     phaseId, QString::fromLatin1(phase.owner), day(taskStart),
+                                     day(taskEnd), progress(taskStart, taskEnd), position++}));
                 ++taskIndex;
             }
         }
@@ -121,19 +131,23 @@ public:
         QHash<QString, qint64> milestoneIds;
         for (const MilestoneTemplate &milestone : milestoneTemplates) {
             const QDate due = launch.addDays(milestone.offset);
-            milestoneIds.insert(QString::fromLatin1(milestone.name),
-                                m_milestones.insert({plan, QVariant(), QString::fromLatin1(milestone.name),
-                                                     day(due), milestone.critical ? 1 : 0,
-                                                     due < m_context.today ? 1 : 0}));
+            milestoneIds.insert(
+                QString::fromLatin1(milestone.name),
+                m_milestones.insert({plan, QVariant(), QString::fromLatin1(milestone.name),
+                                     day(due), milestone.critical ? 1 : 0,
+                                     due < m_context.today ? 1 : 0}));
         }
 
-        const auto phase = [&](const char *name) { return taskIds.value(QString::fromLatin1(name)); };
+        const auto phase = [&](const char *name) {
+            return taskIds.value(QString::fromLatin1(name));
+        };
         const auto milestone = [&](const char *name) {
             return milestoneIds.value(QString::fromLatin1(name));
         };
-        m_dependencies.insert({plan, QStringLiteral("phase"), phase("Feature completion and testing"),
-                               QStringLiteral("milestone"), milestone("Feature freeze"),
-                               QStringLiteral("timeline"), QObject::tr("Testing ends at the freeze")});
+        m_dependencies.insert({plan, QStringLiteral("phase"),
+                               phase("Feature completion and testing"), QStringLiteral("milestone"),
+                               milestone("Feature freeze"), QStringLiteral("timeline"),
+                               QObject::tr("Testing ends at the freeze")});
         m_dependencies.insert({plan, QStringLiteral("milestone"), milestone("Launch approval"),
                                QStringLiteral("milestone"), milestone("Launch day"),
                                QStringLiteral("approval"),
@@ -161,10 +175,12 @@ private:
     {
         m_messaging.insert(
             {feature.id,
-             QObject::tr("%1 helps teams move faster without leaving their workflow.").arg(feature.name),
+             QObject::tr("%1 helps teams move faster without leaving their workflow.")
+                 .arg(feature.name),
              QObject::tr("The %1 capability for teams that have outgrown spreadsheets.")
                  .arg(feature.area.toLower()),
-             jsonList({QObject::tr("Saves time every week"), QObject::tr("Works with existing tools"),
+             jsonList({QObject::tr("Saves time every week"),
+                       QObject::tr("Works with existing tools"),
                        QObject::tr("Enterprise-ready security")}),
              m_context.randomTimestamp(m_context.daysAgo(m_context.random.between(1, 30)))});
     }
@@ -196,7 +212,8 @@ void launchPlans(DemoContext &context)
     LaunchWriter writer(context);
     writer.write(DemoContext::UpcomingProduct, context.upcomingLaunch(), QStringLiteral("planning"),
                  upcoming, 1);
-    writer.write(DemoContext::PastProduct, context.pastLaunch(), QStringLiteral("live"), shipped, 0);
+    writer.write(DemoContext::PastProduct, context.pastLaunch(), QStringLiteral("live"), shipped,
+                 0);
 }
 
 } // namespace DemoSteps

@@ -35,7 +35,7 @@ void companiesAndUsers(DemoContext &context)
     const qint64 salesforce = context.sourceIds.value(QStringLiteral("salesforce"));
     const qint64 productboard = context.sourceIds.value(QStringLiteral("productboard"));
     const QStringList tlds{QStringLiteral("com"), QStringLiteral("io"), QStringLiteral("co"),
-                           QStringLiteral("de"), QStringLiteral("fr"), QStringLiteral("net")};
+                           QStringLiteral("de"),  QStringLiteral("fr"), QStringLiteral("net")};
 
     QSet<QString> usedNames;
     for (int i = 0; i < companyCount; ++i) {
@@ -46,8 +46,8 @@ void companiesAndUsers(DemoContext &context)
             if (usedNames.size() < companyPrefixes().size() * companySuffixes().size() / 2) {
                 name = prefix + QLatin1Char(' ') + suffix;
             } else {
-                name = prefix + random.pick(companyPrefixes()).toLower() + QLatin1Char(' ')
-                       + suffix;
+                name =
+                    prefix + random.pick(companyPrefixes()).toLower() + QLatin1Char(' ') + suffix;
             }
         } while (usedNames.contains(name));
         usedNames.insert(name);
@@ -57,10 +57,11 @@ void companiesAndUsers(DemoContext &context)
         context.companyNames.append(name);
         context.companyDomains.append(domain);
         const QString updated = context.randomTimestamp(context.daysAgo(random.between(1, 300)));
-        companySources.insert({id, salesforce, DemoIds::salesforce("001", i + 1), QVariant(), updated});
+        companySources.insert(
+            {id, salesforce, DemoIds::salesforce("001", i + 1), QVariant(), updated});
         if (random.chance(0.4)) {
-            companySources.insert({id, productboard,
-                                   QStringLiteral("pb-company-%1").arg(i + 1), QVariant(), updated});
+            companySources.insert({id, productboard, QStringLiteral("pb-company-%1").arg(i + 1),
+                                   QVariant(), updated});
         }
     }
 
@@ -87,20 +88,21 @@ void companiesAndUsers(DemoContext &context)
 
     for (int i = 0; i < userCount; ++i) {
         const double r = random.uniform() * total;
-        const int company = int(std::lower_bound(cumulative.cbegin(), cumulative.cend(), r)
-                                - cumulative.cbegin());
+        const int company =
+            int(std::lower_bound(cumulative.cbegin(), cumulative.cend(), r) - cumulative.cbegin());
         const QString first = random.pick(firstNames());
         const QString last = random.pick(lastNames());
         const QString local = asciiLetters(first) + QLatin1Char('.') + asciiLetters(last);
         QString email = local + QLatin1Char('@') + context.companyDomains.at(company);
         for (int n = 2; usedEmails.contains(email); ++n)
-            email = local + QString::number(n) + QLatin1Char('@') + context.companyDomains.at(company);
+            email =
+                local + QString::number(n) + QLatin1Char('@') + context.companyDomains.at(company);
         usedEmails.insert(email);
         const QDate signedUp = context.daysAgo(signupDaysAgo.at(i));
         const QString name = first + QLatin1Char(' ') + last;
-        const qint64 id = users.insert({mixpanel, QStringLiteral("u-%1").arg(i + 1, 6, 10, QLatin1Char('0')),
-                                        context.companyIds.at(company), email, name,
-                                        context.randomTimestamp(signedUp)});
+        const qint64 id = users.insert(
+            {mixpanel, QStringLiteral("u-%1").arg(i + 1, 6, 10, QLatin1Char('0')),
+             context.companyIds.at(company), email, name, context.randomTimestamp(signedUp)});
         context.users.append({id, context.companyIds.at(company), name, signedUp});
         if (i % 5000 == 0)
             context.report(double(i) / userCount);

@@ -73,8 +73,8 @@ void features(DemoContext &context)
              feature.status,
              feature.releaseDate.isValid() ? QVariant(feature.releaseDate.toString(Qt::ISODate))
                                            : QVariant(),
-             QString(QStringLiteral("https://acme-demo.productboard.com/entity-detail/features/")
-                     + externalId),
+             QString(QStringLiteral("https://acme-demo.productboard.com/entity-detail/features/") +
+                     externalId),
              context.randomTimestamp(qMin(updated, context.today))});
         if (feature.releaseDate.isValid())
             featuresByRelease[feature.releaseDate].append(feature.id);
@@ -85,8 +85,9 @@ void features(DemoContext &context)
     DemoRows releases(context.db,
                       QStringLiteral("INSERT INTO releases (source_id, external_id, name, version, "
                                      "released_at, url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    DemoRows links(context.db, QStringLiteral("INSERT INTO feature_releases (feature_id, release_id) "
-                                              "VALUES (?, ?)"));
+    DemoRows links(context.db,
+                   QStringLiteral("INSERT INTO feature_releases (feature_id, release_id) "
+                                  "VALUES (?, ?)"));
     const qint64 jira = context.sourceIds.value(QStringLiteral("jira"));
     const qint64 github = context.sourceIds.value(QStringLiteral("github"));
     int minor = 0;
@@ -96,9 +97,10 @@ void features(DemoContext &context)
         const QString tag = QStringLiteral("v3.%1.0").arg(minor);
         const QString when = context.timestamp(day, 14 * 3600);
         const qint64 jiraId = releases.insert(
-            {jira, QString::number(10100 + minor), QString(QStringLiteral("Release ") + version), version,
-             when, QStringLiteral("https://acme-demo.atlassian.net/projects/ROCKET/versions/%1")
-                       .arg(10100 + minor),
+            {jira, QString::number(10100 + minor), QString(QStringLiteral("Release ") + version),
+             version, when,
+             QStringLiteral("https://acme-demo.atlassian.net/projects/ROCKET/versions/%1")
+                 .arg(10100 + minor),
              when});
         const qint64 githubId = releases.insert(
             {github, QString::number(88'000'000 + minor * 1'337), tag, tag, when,
@@ -114,26 +116,26 @@ void workItems(DemoContext &context)
 {
     using namespace DemoVocabulary;
     DemoRandom &random = context.random;
-    DemoRows rows(context.db,
-                  QStringLiteral("INSERT INTO work_items (source_id, external_id, feature_id, title, "
-                                 "kind, state, points, assignee, created_at, started_at, "
-                                 "resolved_at, url, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    DemoRows rows(
+        context.db,
+        QStringLiteral("INSERT INTO work_items (source_id, external_id, feature_id, title, "
+                       "kind, state, points, assignee, created_at, started_at, "
+                       "resolved_at, url, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 jira = context.sourceIds.value(QStringLiteral("jira"));
     static const int storyPoints[] = {1, 2, 2, 3, 3, 3, 5, 5, 8};
     int key = 100;
     for (const DemoFeature &feature : std::as_const(context.features)) {
         const int count = qMax(2, int(context.size.workItemsPerFeature * random.uniform(0.6, 1.4)));
         // Work on a feature starts a few months before it ships.
-        const QDate anchor = feature.releaseDate.isValid()
-                                 ? feature.releaseDate
-                                 : context.today.addDays(feature.status == QLatin1String("planned")
-                                                             ? 90
-                                                             : 25);
+        const QDate anchor =
+            feature.releaseDate.isValid()
+                ? feature.releaseDate
+                : context.today.addDays(feature.status == QLatin1String("planned") ? 90 : 25);
         for (int i = 0; i < count; ++i, ++key) {
             const double kindRoll = random.uniform();
             const bool bug = kindRoll < 0.2;
-            const QString kind = bug ? QStringLiteral("bug")
+            const QString kind = bug              ? QStringLiteral("bug")
                                  : kindRoll < 0.3 ? QStringLiteral("task")
                                                   : QStringLiteral("story");
             QDate createdDay = bug && feature.releaseDate.isValid()
@@ -142,10 +144,11 @@ void workItems(DemoContext &context)
             createdDay = qMin(createdDay, context.today);
             // Times, not days, so that a start or resolution on the creation day still
             // comes after it.
-            const QDateTime created(createdDay, QTime(int(random.between(7, 18)), int(random.between(0, 59))),
-                                    Qt::UTC);
+            const QDateTime created(
+                createdDay, QTime(int(random.between(7, 18)), int(random.between(0, 59))), Qt::UTC);
             QDateTime started = created.addSecs(qint64(random.exponential(6 * 86400.0)));
-            QDateTime resolved = started.addSecs(qint64(random.logNormal(3.5 * 86400.0, 0.8)) + 3600);
+            QDateTime resolved =
+                started.addSecs(qint64(random.logNormal(3.5 * 86400.0, 0.8)) + 3600);
             const QDateTime now(context.today.addDays(1), QTime(0, 0), Qt::UTC);
             QString state = QStringLiteral("Done");
             if (started >= now) {
@@ -156,20 +159,22 @@ void workItems(DemoContext &context)
                 resolved = QDateTime();
                 state = QStringLiteral("In Progress");
             }
-            const QString title = bug ? feature.name + QLatin1Char(' ') + random.pick(bugSymptoms())
-                                      : random.pick(workItemVerbs()) + QLatin1Char(' ') + feature.name;
+            const QString title =
+                bug ? feature.name + QLatin1Char(' ') + random.pick(bugSymptoms())
+                    : random.pick(workItemVerbs()) + QLatin1Char(' ') + feature.name;
             const QString issueKey = QStringLiteral("ROCKET-%1").arg(key);
             const auto stamp = [](const QDateTime &when) {
                 return when.isValid() ? QVariant(when.toString(Qt::ISODate)) : QVariant();
             };
             const QVariant resolvedAt = stamp(resolved);
-            rows.insert({jira, issueKey, feature.id, title, kind, state,
-                         kind == QLatin1String("story")
-                             ? QVariant(double(storyPoints[random.between(0, 8)]))
-                             : QVariant(),
-                         random.pick(engineers()), stamp(created), stamp(started), resolvedAt,
-                         QString(QStringLiteral("https://acme-demo.atlassian.net/browse/") + issueKey),
-                         resolvedAt.isValid() ? resolvedAt : stamp(started.isValid() ? started : created)});
+            rows.insert(
+                {jira, issueKey, feature.id, title, kind, state,
+                 kind == QLatin1String("story")
+                     ? QVariant(double(storyPoints[random.between(0, 8)]))
+                     : QVariant(),
+                 random.pick(engineers()), stamp(created), stamp(started), resolvedAt,
+                 QString(QStringLiteral("https://acme-demo.atlassian.net/browse/") + issueKey),
+                 resolvedAt.isValid() ? resolvedAt : stamp(started.isValid() ? started : created)});
         }
     }
 }
@@ -186,13 +191,15 @@ void documents(DemoContext &context)
         const QString pageId = DemoIds::uuid(random);
         rows.insert({notion, pageId, QStringLiteral("notion_page"),
                      QString(QStringLiteral("PRD: ") + feature.name),
-                     QString(QStringLiteral("https://www.notion.so/acme/")
-                             + QString(pageId).remove(QLatin1Char('-'))),
+                     QString(QStringLiteral("https://www.notion.so/acme/") +
+                             QString(pageId).remove(QLatin1Char('-'))),
                      feature.id, context.randomTimestamp(context.daysAgo(random.between(1, 200)))});
         if (random.chance(0.7)) {
             const QString fileKey = QString::number(random.next(), 36).left(22);
-            rows.insert({figma, fileKey, QStringLiteral("figma_file"), QString(feature.name + QStringLiteral(" designs")),
-                         QString(QStringLiteral("https://www.figma.com/file/") + fileKey), feature.id,
+            rows.insert({figma, fileKey, QStringLiteral("figma_file"),
+                         QString(feature.name + QStringLiteral(" designs")),
+                         QString(QStringLiteral("https://www.figma.com/file/") + fileKey),
+                         feature.id,
                          context.randomTimestamp(context.daysAgo(random.between(1, 200)))});
         }
     }

@@ -56,8 +56,7 @@ public:
     }
     double logNormal(double median, double sigma) { return median * std::exp(normal(0.0, sigma)); }
     // Index into a list of the given size.
-    template<typename List>
-    const auto &pick(const List &list)
+    template<typename List> const auto &pick(const List &list)
     {
         return list.at(qsizetype(next() % quint64(list.size())));
     }

@@ -7,10 +7,11 @@ namespace DemoSteps {
 void salesOpportunities(DemoContext &context)
 {
     DemoRandom &random = context.random;
-    DemoRows rows(context.db,
-                  QStringLiteral("INSERT INTO sales_opportunities (source_id, external_id, "
-                                 "company_id, name, stage, is_closed, is_won, deal_size, currency, "
-                                 "close_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    DemoRows rows(
+        context.db,
+        QStringLiteral("INSERT INTO sales_opportunities (source_id, external_id, "
+                       "company_id, name, stage, is_closed, is_won, deal_size, currency, "
+                       "close_date, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 salesforce = context.sourceIds.value(QStringLiteral("salesforce"));
     static const char *const openStages[] = {"Prospecting", "Qualification", "Proposal",
                                              "Negotiation"};
@@ -22,10 +23,11 @@ void salesOpportunities(DemoContext &context)
         const bool large = c < context.companyIds.size() / 10;
         const int deals = int(random.between(0, 2)) + (large ? int(random.between(1, 3)) : 0);
         const QString domain = context.companyDomains.at(c);
-        const QString currency = domain.endsWith(QLatin1String(".de")) || domain.endsWith(QLatin1String(".fr"))
-                                     ? QStringLiteral("EUR")
-                                 : random.chance(0.06) ? QStringLiteral("GBP")
-                                                       : QStringLiteral("USD");
+        const QString currency =
+            domain.endsWith(QLatin1String(".de")) || domain.endsWith(QLatin1String(".fr"))
+                ? QStringLiteral("EUR")
+            : random.chance(0.06) ? QStringLiteral("GBP")
+                                  : QStringLiteral("USD");
         for (int d = 0; d < deals; ++d, ++n) {
             const double stageRoll = random.uniform();
             const bool closed = stageRoll < 0.5;
@@ -33,16 +35,19 @@ void salesOpportunities(DemoContext &context)
             const QString stage = won      ? QStringLiteral("Closed Won")
                                   : closed ? QStringLiteral("Closed Lost")
                                            : QString::fromLatin1(openStages[random.between(0, 3)]);
-            const double size = std::round(random.logNormal(large ? 60000 : 15000, 0.9) / 100) * 100;
+            const double size =
+                std::round(random.logNormal(large ? 60000 : 15000, 0.9) / 100) * 100;
             const QDate closeDate = closed ? context.daysAgo(random.between(1, 365))
                                            : context.today.addDays(random.between(5, 150));
-            const QString name = context.companyNames.at(c) + QStringLiteral(" – ")
-                                 + QString::fromLatin1(tiers[random.between(0, 2)]) + QLatin1Char(' ')
-                                 + QString::fromLatin1(kinds[random.between(0, 3)]);
+            const QString name = context.companyNames.at(c) + QStringLiteral(" – ") +
+                                 QString::fromLatin1(tiers[random.between(0, 2)]) +
+                                 QLatin1Char(' ') +
+                                 QString::fromLatin1(kinds[random.between(0, 3)]);
             rows.append({salesforce, DemoIds::salesforce("006", n + 1), context.companyIds.at(c),
                          name, stage, closed ? 1 : 0, won ? 1 : 0, size, currency,
                          closeDate.toString(Qt::ISODate),
-                         context.randomTimestamp(qMin(context.today, closeDate.addDays(-random.between(0, 30))))});
+                         context.randomTimestamp(
+                             qMin(context.today, closeDate.addDays(-random.between(0, 30))))});
         }
     }
 }
@@ -50,13 +55,16 @@ void salesOpportunities(DemoContext &context)
 void campaigns(DemoContext &context)
 {
     DemoRandom &random = context.random;
-    DemoRows rows(context.db,
-                  QStringLiteral("INSERT INTO campaigns (source_id, external_id, name, type, status, "
-                                 "start_date, end_date, product_launch, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    DemoRows rows(
+        context.db,
+        QStringLiteral("INSERT INTO campaigns (source_id, external_id, name, type, status, "
+                       "start_date, end_date, product_launch, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const qint64 hubspot = context.sourceIds.value(QStringLiteral("hubspot-marketing"));
     const qint64 mailchimp = context.sourceIds.value(QStringLiteral("mailchimp"));
-    const auto day = [](const QDate &date) { return date.toString(Qt::ISODate); };
+    const auto day = [](const QDate &date) {
+        return date.toString(Qt::ISODate);
+    };
 
     struct LaunchCampaign
     {
@@ -101,11 +109,12 @@ void campaigns(DemoContext &context)
     // The monthly newsletter, unrelated to any launch.
     for (int month = 11; month >= 0; --month) {
         const QDate sent = context.today.addMonths(-month).addDays(-context.today.day() + 3);
-        rows.append({mailchimp, QString::number(random.next() % 0xffffffffffULL, 16),
-                     QObject::tr("Product newsletter %1").arg(sent.toString(QStringLiteral("MMMM yyyy"))),
-                     QStringLiteral("email"),
-                     sent <= context.today ? QStringLiteral("completed") : QStringLiteral("scheduled"),
-                     day(sent), day(sent), QVariant(), context.randomTimestamp(qMin(sent, context.today))});
+        rows.append(
+            {mailchimp, QString::number(random.next() % 0xffffffffffULL, 16),
+             QObject::tr("Product newsletter %1").arg(sent.toString(QStringLiteral("MMMM yyyy"))),
+             QStringLiteral("email"),
+             sent <= context.today ? QStringLiteral("completed") : QStringLiteral("scheduled"),
+             day(sent), day(sent), QVariant(), context.randomTimestamp(qMin(sent, context.today))});
     }
 }
 

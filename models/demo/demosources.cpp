@@ -70,8 +70,7 @@ void syncHistory(DemoContext &context)
                 lastFinished = context.timestamp(day, startSeconds + duration);
                 runs.insert({sourceId, stream, context.timestamp(day, startSeconds), lastFinished,
                              rateLimited ? QStringLiteral("rate_limited") : QStringLiteral("ok"),
-                             rateLimited ? records / 3 : records,
-                             qMax<qint64>(1, records / 100),
+                             rateLimited ? records / 3 : records, qMax<qint64>(1, records / 100),
                              rateLimited ? QVariant(QObject::tr("Mixpanel export limit of 60 "
                                                                 "queries per hour reached"))
                                          : QVariant(),
@@ -84,9 +83,10 @@ void syncHistory(DemoContext &context)
 
     // A few release events that reached the webhook receiver, already processed.
     QSqlQuery releases(context.db);
-    releases.exec(QStringLiteral("SELECT external_id, name, version, released_at, url FROM releases "
-                                 "WHERE source_id = %1 ORDER BY released_at DESC LIMIT 5")
-                      .arg(context.sourceIds.value(QStringLiteral("github"))));
+    releases.exec(
+        QStringLiteral("SELECT external_id, name, version, released_at, url FROM releases "
+                       "WHERE source_id = %1 ORDER BY released_at DESC LIMIT 5")
+            .arg(context.sourceIds.value(QStringLiteral("github"))));
     DemoRows events(context.db,
                     QStringLiteral("INSERT INTO webhook_events (provider, delivery_id, source_id, "
                                    "event_type, received_at, payload, status) "

@@ -10,23 +10,24 @@ constexpr int HistoryDays = 365;
 
 struct FeatureDay
 {
-    int feature; // index into context.features
-    int day; // index into the history window
-    int adopters; // users who had adopted the feature by that day
-    double weight; // expected active users, before scaling to the target row count
+    int feature;      // index into context.features
+    int day;          // index into the history window
+    int adopters;     // users who had adopted the feature by that day
+    double weight;    // expected active users, before scaling to the target row count
     qint64 quota = 0; // active users to generate
 };
 
 struct Adopter
 {
-    int day; // first day of use, as an index into the history window (may be negative)
+    int day;  // first day of use, as an index into the history window (may be negative)
     int user; // index into context.users
 };
 
 // The users who adopt a feature, ordered by the day they start using it. Adoption follows
 // each user's sign-up and the feature's release, with an exponential delay: that gives
 // every feature its own rising curve after release.
-QVector<Adopter> adoptersOf(DemoContext &context, const DemoFeature &feature, const QDate &windowStart)
+QVector<Adopter> adoptersOf(DemoContext &context, const DemoFeature &feature,
+                            const QDate &windowStart)
 {
     QVector<Adopter> adopters;
     for (int u = 0; u < context.users.size(); ++u) {
@@ -110,15 +111,16 @@ void usage(DemoContext &context)
             // The current day is not over yet: about half its usage has happened.
             const double dayFactor = d == HistoryDays - 1 ? 0.5 : 1.0;
             if (adopted > 0)
-                featureDays.append({f, d, adopted, feature.engagement * weekFactor * dayFactor * adopted});
+                featureDays.append(
+                    {f, d, adopted, feature.engagement * weekFactor * dayFactor * adopted});
         }
         context.report(0.1 * (f + 1) / context.features.size());
     }
     assignQuotas(featureDays, context.size.usageRows);
 
     DemoBatchRows rows(context.db, QStringLiteral("feature_usage"),
-                       {QStringLiteral("feature_id"), QStringLiteral("day"), QStringLiteral("user_id"),
-                        QStringLiteral("usage_count")});
+                       {QStringLiteral("feature_id"), QStringLiteral("day"),
+                        QStringLiteral("user_id"), QStringLiteral("usage_count")});
     QVector<char> chosen(context.users.size(), 0);
     QVector<qint64> picks;
     QVector<qint64> userIds;

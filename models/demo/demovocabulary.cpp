@@ -69,12 +69,13 @@ const QList<FeatureIdea> &featureIdeas()
 const QStringList &firstNames()
 {
     static const QStringList names = fromLatin1({
-        "Amelia", "Noah", "Olivia", "Liam", "Sofia", "Mateo", "Emma", "Lucas", "Mia", "Elias",
-        "Hannah", "Leon", "Chloé", "Jonas", "Zoë", "Arjun", "Priya", "Wei", "Yuki", "Kenji",
-        "Fatima", "Omar", "Lena", "Felix", "Nora", "Hugo", "Inès", "Rafael", "Isabela", "Tomás",
-        "Aisha", "Kwame", "Sven", "Ingrid", "Mateus", "Chiara", "Luca", "Aleksander", "Maja",
-        "Dmitri", "Ana", "Jakub", "Eva", "Sean", "Aoife", "Grace", "Ethan", "Maya", "Daniel",
-        "Sara", "Ravi", "Mei", "Jin", "Camille", "Julien", "Léa", "Björn", "Astrid", "Oscar",
+        "Amelia", "Noah",       "Olivia", "Liam",   "Sofia", "Mateo", "Emma",   "Lucas",  "Mia",
+        "Elias",  "Hannah",     "Leon",   "Chloé",  "Jonas", "Zoë",   "Arjun",  "Priya",  "Wei",
+        "Yuki",   "Kenji",      "Fatima", "Omar",   "Lena",  "Felix", "Nora",   "Hugo",   "Inès",
+        "Rafael", "Isabela",    "Tomás",  "Aisha",  "Kwame", "Sven",  "Ingrid", "Mateus", "Chiara",
+        "Luca",   "Aleksander", "Maja",   "Dmitri", "Ana",   "Jakub", "Eva",    "Sean",   "Aoife",
+        "Grace",  "Ethan",      "Maya",   "Daniel", "Sara",  "Ravi",  "Mei",    "Jin",    "Camille",
+        "Julien", "Léa",        "Björn",  "Astrid", "Oscar",
     });
     return names;
 }
@@ -82,12 +83,13 @@ const QStringList &firstNames()
 const QStringList &lastNames()
 {
     static const QStringList names = fromLatin1({
-        "Smith", "Garcia", "Müller", "Martin", "Rossi", "Nowak", "Silva", "Kim", "Tanaka",
-        "Patel", "Nguyen", "Johnson", "Schmidt", "Dubois", "Bianchi", "Kowalski", "Santos",
-        "Park", "Sato", "Sharma", "Tran", "Brown", "Fischer", "Bernard", "Romano", "Wiśniewski",
-        "Costa", "Lee", "Suzuki", "Gupta", "Okafor", "Mensah", "Larsen", "Andersson", "Novák",
-        "O'Brien", "Murphy", "Chen", "Wang", "Ivanova", "Horvat", "Jansen", "de Vries", "Moreau",
-        "Lefèvre", "Hoffmann", "Wagner", "Becker", "Schulz", "Ferrari", "Esposito",
+        "Smith",  "Garcia",     "Müller",   "Martin",  "Rossi",   "Nowak",    "Silva",   "Kim",
+        "Tanaka", "Patel",      "Nguyen",   "Johnson", "Schmidt", "Dubois",   "Bianchi", "Kowalski",
+        "Santos", "Park",       "Sato",     "Sharma",  "Tran",    "Brown",    "Fischer", "Bernard",
+        "Romano", "Wiśniewski", "Costa",    "Lee",     "Suzuki",  "Gupta",    "Okafor",  "Mensah",
+        "Larsen", "Andersson",  "Novák",    "O'Brien", "Murphy",  "Chen",     "Wang",    "Ivanova",
+        "Horvat", "Jansen",     "de Vries", "Moreau",  "Lefèvre", "Hoffmann", "Wagner",  "Becker",
+        "Schulz", "Ferrari",    "Esposito",
     });
     return names;
 }
@@ -95,11 +97,11 @@ const QStringList &lastNames()
 const QStringList &companyPrefixes()
 {
     static const QStringList words = fromLatin1({
-        "North", "Blue", "Bright", "Silver", "Iron", "Cedar", "Maple", "Summit", "Harbor",
-        "Granite", "Nimbus", "Vertex", "Quantum", "Lumen", "Atlas", "Beacon", "Crescent",
-        "Delta", "Ember", "Falcon", "Glacier", "Horizon", "Juniper", "Kestrel", "Lattice",
-        "Meridian", "Nova", "Orbit", "Pioneer", "Quarry", "Redwood", "Sierra", "Tidal",
-        "Umber", "Vantage", "Willow", "Zenith", "Aurora", "Basalt", "Cobalt",
+        "North",    "Blue",     "Bright",  "Silver", "Iron",    "Cedar",   "Maple",   "Summit",
+        "Harbor",   "Granite",  "Nimbus",  "Vertex", "Quantum", "Lumen",   "Atlas",   "Beacon",
+        "Crescent", "Delta",    "Ember",   "Falcon", "Glacier", "Horizon", "Juniper", "Kestrel",
+        "Lattice",  "Meridian", "Nova",    "Orbit",  "Pioneer", "Quarry",  "Redwood", "Sierra",
+        "Tidal",    "Umber",    "Vantage", "Willow", "Zenith",  "Aurora",  "Basalt",  "Cobalt",
     });
     return words;
 }
@@ -107,9 +109,9 @@ const QStringList &companyPrefixes()
 const QStringList &companySuffixes()
 {
     static const QStringList words = fromLatin1({
-        "Labs", "Systems", "Analytics", "Health", "Logistics", "Capital", "Retail", "Energy",
-        "Software", "Networks", "Foods", "Media", "Robotics", "Bank", "Insurance", "Studios",
-        "Mobility", "Pharma", "Learning", "Travel",
+        "Labs",      "Systems",  "Analytics", "Health", "Logistics", "Capital",  "Retail",
+        "Energy",    "Software", "Networks",  "Foods",  "Media",     "Robotics", "Bank",
+        "Insurance", "Studios",  "Mobility",  "Pharma", "Learning",  "Travel",
     });
     return words;
 }
@@ -117,8 +119,16 @@ const QStringList &companySuffixes()
 const QStringList &industries()
 {
     static const QStringList words = fromLatin1({
-        "Software", "Financial services", "Healthcare", "Retail", "Manufacturing", "Education",
-        "Logistics", "Media", "Energy", "Public sector",
+        "Software",
+        "Financial services",
+        "Healthcare",
+        "Retail",
+        "Manufacturing",
+        "Education",
+        "Logistics",
+        "Media",
+        "Energy",
+        "Public sector",
     });
     return words;
 }
@@ -141,10 +151,18 @@ const QStringList &feedbackOpeners()
 const QStringList &feedbackAskTitles()
 {
     static const QStringList words = fromLatin1({
-        "too slow on large workspaces", "filter by custom fields", "respect our permissions",
-        "slow with several users", "expose it in the API", "remember last settings",
-        "support SSO users", "missing options on mobile", "EU data residency",
-        "export drops accents", "saves us hours", "setup docs are hard to follow",
+        "too slow on large workspaces",
+        "filter by custom fields",
+        "respect our permissions",
+        "slow with several users",
+        "expose it in the API",
+        "remember last settings",
+        "support SSO users",
+        "missing options on mobile",
+        "EU data residency",
+        "export drops accents",
+        "saves us hours",
+        "setup docs are hard to follow",
     });
     return words;
 }
@@ -186,8 +204,12 @@ const QStringList &feedbackDetails()
 const QStringList &feedbackClosers()
 {
     static const QStringList words = fromLatin1({
-        "Thanks for listening.", "Happy to give more detail.", "Looking forward to updates.",
-        "Keep up the good work.", "", "",
+        "Thanks for listening.",
+        "Happy to give more detail.",
+        "Looking forward to updates.",
+        "Keep up the good work.",
+        "",
+        "",
     });
     return words;
 }
@@ -210,7 +232,13 @@ const QStringList &generalFeedbackTitles()
 const QStringList &channels()
 {
     static const QStringList words = fromLatin1({
-        "in-app", "email", "support", "sales call", "survey", "community", "customer success",
+        "in-app",
+        "email",
+        "support",
+        "sales call",
+        "survey",
+        "community",
+        "customer success",
     });
     return words;
 }
@@ -218,8 +246,16 @@ const QStringList &channels()
 const QStringList &workItemVerbs()
 {
     static const QStringList words = fromLatin1({
-        "Design", "Build", "Add API for", "Write tests for", "Instrument analytics for",
-        "Document", "Polish UI of", "Improve performance of", "Add settings for", "Localise",
+        "Design",
+        "Build",
+        "Add API for",
+        "Write tests for",
+        "Instrument analytics for",
+        "Document",
+        "Polish UI of",
+        "Improve performance of",
+        "Add settings for",
+        "Localise",
     });
     return words;
 }
@@ -227,8 +263,12 @@ const QStringList &workItemVerbs()
 const QStringList &bugSymptoms()
 {
     static const QStringList words = fromLatin1({
-        "crashes when the list is empty", "shows the wrong time zone", "ignores the saved filter",
-        "is slow with 10k records", "loses the selection after refresh", "misaligned in dark mode",
+        "crashes when the list is empty",
+        "shows the wrong time zone",
+        "ignores the saved filter",
+        "is slow with 10k records",
+        "loses the selection after refresh",
+        "misaligned in dark mode",
     });
     return words;
 }
@@ -236,9 +276,18 @@ const QStringList &bugSymptoms()
 const QStringList &engineers()
 {
     static const QStringList words = fromLatin1({
-        "Priya Sharma", "Jonas Fischer", "Mei Chen", "Rafael Santos", "Aoife Murphy",
-        "Kenji Sato", "Camille Moreau", "Kwame Mensah", "Astrid Larsen", "Daniel Kim",
-        "Maja Nowak", "Omar Haddad",
+        "Priya Sharma",
+        "Jonas Fischer",
+        "Mei Chen",
+        "Rafael Santos",
+        "Aoife Murphy",
+        "Kenji Sato",
+        "Camille Moreau",
+        "Kwame Mensah",
+        "Astrid Larsen",
+        "Daniel Kim",
+        "Maja Nowak",
+        "Omar Haddad",
     });
     return words;
 }

@@ -18,12 +18,14 @@ private Q_SLOTS:
     void createsEveryCanonicalTableFromEmpty();
     void setsConnectionPragmas();
     void migratesAnOlderDatabaseKeepingItsRows();
+    void upgradesAVersionOneWorkspace();
     void rollsBackAFailedMigration();
     void refusesANewerSchemaAndLeavesTheFileUntouched();
     void refusesAFileThatIsNotADatabase();
     void refusesACorruptDatabase();
     void refusesAMissingWorkspaceWhenNotCreating();
     void givesEachThreadItsOwnConnection();
+    void hasAStableIdentityOfItsOwn();
     void writerRunsJobsInOrderAndRollsBackFailures();
 
 private:
@@ -104,6 +106,31 @@ void TestDatabase::migratesAnOlderDatabaseKeepingItsRows()
              qint64(migrations.size()));
 }
 
+void TestDatabase::upgradesAVersionOneWorkspace()
+{
+    TestWorkspace workspace;
+    {
+        // A workspace as the first release left it: schema 1, with data in it.
+        Database::Options options;
+        options.targetVersion = 1;
+        const Database::OpenResult old = Database::open(Workspace(workspace.folder()), options);
+        QVERIFY(old.database);
+        QCOMPARE(old.database->schemaVersion(), 1);
+        QVERIFY(old.database->workspaceId().isEmpty());
+        QSqlQuery query(old.database->connection());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO sources (kind, name, created_at) VALUES "
+                                          "('jira', 'jira', '2026-01-01T00:00:00Z')")));
+    }
+    const auto db = workspace.open();
+    QVERIFY(db);
+    QCOMPARE(db->schemaVersion(), Migrations::latestBundledVersion());
+    QVERIFY(db->schemaVersion() >= 2);
+    QCOMPARE(db->workspaceId().size(), 32);
+    QCOMPARE(scalar(db->connection(),
+                    QStringLiteral("SELECT count(*) FROM sources WHERE name = 'jira'")),
+             1);
+}
+
 void TestDatabase::rollsBackAFailedMigration()
 {
     TestWorkspace workspace;
@@ -111,8 +138,9 @@ void TestDatabase::rollsBackAFailedMigration()
     QVERIFY(db);
     QList<Migration> migrations = Migrations::bundled();
     const int before = migrations.last().version;
-    migrations.append({before + 1, QStringLiteral("broken"),
-                       QStringLiteral("CREATE TABLE half_done (x);\nINSERT INTO no_such_table VALUES (1);")});
+    migrations.append(
+        {before + 1, QStringLiteral("broken"),
+         QStringLiteral("CREATE TABLE half_done (x);\nINSERT INTO no_such_table VALUES (1);")});
     QString error;
     Migrator migrator(db->connection(), migrations);
     QVERIFY(!migrator.migrate(&error));
@@ -183,8 +211,8 @@ void TestDatabase::refusesAMissingWorkspaceWhenNotCreating()
     TestWorkspace workspace;
     Database::Options options;
     options.create = false;
-    const Database::OpenResult result = Database::open(
-        Workspace(workspace.folder() + QStringLiteral("/missing")), options);
+    const Database::OpenResult result =
+        Database::open(Workspace(workspace.folder() + QStringLiteral("/missing")), options);
     QVERIFY(!result.database);
     QVERIFY(result.message.contains(QStringLiteral("No workspace database")));
     QVERIFY(!QFile::exists(workspace.folder() + QStringLiteral("/missing")));
@@ -215,6 +243,20 @@ void TestDatabase::givesEachThreadItsOwnConnection()
     // The worker's connection was closed and removed as its thread ended.
     QVERIFY(!QSqlDatabase::contains(workerName));
     QVERIFY(QSqlDatabase::contains(mainName));
+}
+
+void TestDatabase::hasAStableIdentityOfItsOwn()
+{
+    TestWorkspace first;
+    TestWorkspace second;
+    QString id;
+    {
+        const auto db = first.open();
+        id = db->workspaceId();
+    }
+    QCOMPARE(id.size(), 32);
+    QCOMPARE(first.open()->workspaceId(), id); // the same after reopening
+    QVERIFY(second.open()->workspaceId() != id);
 }
 
 void TestDatabase::writerRunsJobsInOrderAndRollsBackFailures()
