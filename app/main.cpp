@@ -1,6 +1,9 @@
+#include "cli/authcommand.h"
 #include "cli/commandline.h"
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
+#include "cli/sourcescommand.h"
+#include "cli/synccommand.h"
 #include "gui/guiapplication.h"
 
 #include <QCoreApplication>
@@ -21,6 +24,9 @@ int runCommandLine(int &argc, char **argv)
     CommandLine commandLine;
     commandLine.add(std::make_unique<DbCommand>());
     commandLine.add(std::make_unique<DemoCommand>());
+    commandLine.add(std::make_unique<SourcesCommand>());
+    commandLine.add(std::make_unique<AuthCommand>());
+    commandLine.add(std::make_unique<SyncCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 

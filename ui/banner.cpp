@@ -30,8 +30,9 @@ void Banner::showMessage(const QString &text, Kind kind)
 {
     m_label->setText(text);
     const bool dark = Theme::isDark();
-    const QString background = kind == Kind::Error ? (dark ? QStringLiteral("#4a2326") : QStringLiteral("#fdecea"))
-                                                   : (dark ? QStringLiteral("#23304a") : QStringLiteral("#e8edfd"));
+    const QString background = kind == Kind::Error
+                                   ? (dark ? QStringLiteral("#4a2326") : QStringLiteral("#fdecea"))
+                                   : (dark ? QStringLiteral("#23304a") : QStringLiteral("#e8edfd"));
     const QString border = kind == Kind::Error ? QStringLiteral("#d93f3f") : Theme::accent().name();
     setStyleSheet(QStringLiteral("#banner { background: %1; border-left: 4px solid %2; "
                                  "border-radius: 4px; }")

@@ -40,15 +40,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::openWorkspaceDialog);
     connect(m_overview, &OverviewPage::demoRequested, this, &MainWindow::openDemo);
     connect(m_controller, &WorkspaceController::opened, this, &MainWindow::workspaceOpened);
-    connect(m_controller, &WorkspaceController::demoProgress, m_welcome, &WelcomePage::setDemoProgress);
+    connect(m_controller, &WorkspaceController::demoProgress, m_welcome,
+            &WelcomePage::setDemoProgress);
     connect(m_controller, &WorkspaceController::demoFailed, this, [this](const QString &error) {
         showWelcome();
         m_welcome->showError(tr("The demo workspace could not be prepared: %1").arg(error));
     });
-    connect(m_controller, &WorkspaceController::summaryLoaded, m_overview, &OverviewPage::setSummary);
-    connect(m_controller, &WorkspaceController::summaryFailed, m_overview, [this](const QString &error) {
-        m_overview->showError(tr("The workspace summary could not be read: %1").arg(error));
-    });
+    connect(m_controller, &WorkspaceController::summaryLoaded, m_overview,
+            &OverviewPage::setSummary);
+    connect(m_controller, &WorkspaceController::summaryFailed, m_overview,
+            [this](const QString &error) {
+                m_overview->showError(tr("The workspace summary could not be read: %1").arg(error));
+            });
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -61,10 +64,11 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createMenus()
 {
     QMenu *workspace = menuBar()->addMenu(tr("&Workspace"));
-    QAction *newAction = workspace->addAction(tr("&New Workspace…"), this, &MainWindow::newWorkspace);
+    QAction *newAction =
+        workspace->addAction(tr("&New Workspace…"), this, &MainWindow::newWorkspace);
     newAction->setShortcut(QKeySequence::New);
-    QAction *openAction = workspace->addAction(tr("&Open Workspace…"), this,
-                                               &MainWindow::openWorkspaceDialog);
+    QAction *openAction =
+        workspace->addAction(tr("&Open Workspace…"), this, &MainWindow::openWorkspaceDialog);
     openAction->setShortcut(QKeySequence::Open);
     workspace->addAction(tr("Open &Demo Workspace"), this, &MainWindow::openDemo);
     m_recentMenu = workspace->addMenu(tr("Open &Recent"));
@@ -75,7 +79,8 @@ void MainWindow::createMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Product Integration Hub"), this, &MainWindow::showAbout);
+    QAction *about =
+        help->addAction(tr("&About Product Integration Hub"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
 }
 
@@ -120,8 +125,8 @@ void MainWindow::showWelcome()
 
 void MainWindow::newWorkspace()
 {
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                         + QStringLiteral("/workspaces");
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                         QStringLiteral("/workspaces");
     QDir().mkpath(base);
     const QString folder = QFileDialog::getExistingDirectory(
         this, tr("Choose an empty folder for the new workspace"), base);
@@ -133,8 +138,7 @@ void MainWindow::newWorkspace()
 void MainWindow::openWorkspaceDialog()
 {
     const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Open a workspace folder"),
-        QFileInfo(m_controller->folder()).absolutePath());
+        this, tr("Open a workspace folder"), QFileInfo(m_controller->folder()).absolutePath());
     if (folder.isEmpty())
         return;
     if (!QFileInfo::exists(folder + QStringLiteral("/workspace.sqlite"))) {
@@ -158,7 +162,7 @@ void MainWindow::workspaceOpened(const QString &folder)
 {
     m_welcome->setBusy(false);
     const QString name = folder == WorkspaceController::demoFolder() ? tr("Demo workspace")
-                                                                    : QFileInfo(folder).fileName();
+                                                                     : QFileInfo(folder).fileName();
     setWindowTitle(tr("%1 — %2").arg(name, QApplication::applicationDisplayName()));
     m_statusPath->setText(QDir::toNativeSeparators(folder));
     m_overview->setWorkspace(name, QDir::toNativeSeparators(folder));
@@ -169,12 +173,13 @@ void MainWindow::workspaceOpened(const QString &folder)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Product Integration Hub"),
-                       tr("<h3>Product Integration Hub %1</h3>"
-                          "<p>A local-first hub for product managers: adoption, feedback, delivery "
-                          "and launches from the tools your team already uses.</p>"
-                          "<p>Built with Qt %2 and QtKeychain. SQLite stores each workspace.</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(
+        this, tr("About Product Integration Hub"),
+        tr("<h3>Product Integration Hub %1</h3>"
+           "<p>A local-first hub for product managers: adoption, feedback, delivery "
+           "and launches from the tools your team already uses.</p>"
+           "<p>Built with Qt %2 and QtKeychain. SQLite stores each workspace.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

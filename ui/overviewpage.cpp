@@ -115,13 +115,17 @@ void OverviewPage::setSummary(const WorkspaceSummary &s)
     m_cards->setVisible(!s.isEmpty());
     m_empty->setVisible(s.isEmpty());
     const QLocale locale;
-    const auto number = [&locale](qint64 n) { return locale.toString(n); };
-    m_features->setValue(number(s.features),
-                         tr("%1 released, %2 planned or in progress")
-                             .arg(number(s.releasedFeatures), number(s.features - s.releasedFeatures)));
-    m_usage->setValue(number(s.users), tr("%1 companies · %2 daily usage rows")
-                                           .arg(number(s.companies), number(s.usageRows)));
-    m_feedback->setValue(number(s.feedback), tr("%1 new, waiting for triage").arg(number(s.newFeedback)));
+    const auto number = [&locale](qint64 n) {
+        return locale.toString(n);
+    };
+    m_features->setValue(number(s.features), tr("%1 released, %2 planned or in progress")
+                                                 .arg(number(s.releasedFeatures),
+                                                      number(s.features - s.releasedFeatures)));
+    m_usage->setValue(
+        number(s.users),
+        tr("%1 companies · %2 daily usage rows").arg(number(s.companies), number(s.usageRows)));
+    m_feedback->setValue(number(s.feedback),
+                         tr("%1 new, waiting for triage").arg(number(s.newFeedback)));
     m_work->setValue(number(s.workItems), tr("%1 open").arg(number(s.openWorkItems)));
     if (s.openPipeline.isEmpty()) {
         m_pipeline->setValue(number(0), tr("No open opportunities"));
@@ -132,17 +136,18 @@ void OverviewPage::setSummary(const WorkspaceSummary &s)
         }
         m_pipeline->setValue(
             money(locale, s.openPipeline.first().second, s.openPipeline.first().first),
-            others.isEmpty() ? tr("%1 open opportunities").arg(number(s.openOpportunities))
-                             : tr("plus %1 · %2 open opportunities")
-                                   .arg(others.join(QStringLiteral(", ")), number(s.openOpportunities)));
+            others.isEmpty()
+                ? tr("%1 open opportunities").arg(number(s.openOpportunities))
+                : tr("plus %1 · %2 open opportunities")
+                      .arg(others.join(QStringLiteral(", ")), number(s.openOpportunities)));
     }
     m_launches->setValue(number(s.launchPlans));
     m_campaigns->setValue(number(s.campaigns));
-    m_sources->setValue(number(s.sources),
-                        s.lastSync.isValid()
-                            ? tr("Last sync %1").arg(locale.toString(s.lastSync.toLocalTime(),
-                                                                     QLocale::ShortFormat))
-                            : tr("Never synced"));
+    m_sources->setValue(number(s.sources), s.lastSync.isValid()
+                                               ? tr("Last sync %1")
+                                                     .arg(locale.toString(s.lastSync.toLocalTime(),
+                                                                          QLocale::ShortFormat))
+                                               : tr("Never synced"));
 }
 
 void OverviewPage::showError(const QString &message)

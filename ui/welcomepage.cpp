@@ -34,12 +34,12 @@ WelcomePage::WelcomePage(QWidget *parent)
                            tr("A year of a product team's data: features, usage, feedback, deals "
                               "and two launch plans."),
                            QString());
-    auto *create = addChoice(tr("Start a new workspace"),
-                             tr("An empty workspace on this computer, ready for your tools."),
-                             QString());
-    auto *open = addChoice(tr("Open a workspace folder…"),
-                           tr("A workspace someone shared with you, or one from another place."),
-                           QString());
+    auto *create =
+        addChoice(tr("Start a new workspace"),
+                  tr("An empty workspace on this computer, ready for your tools."), QString());
+    auto *open =
+        addChoice(tr("Open a workspace folder…"),
+                  tr("A workspace someone shared with you, or one from another place."), QString());
     connect(demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
     connect(create, &QPushButton::clicked, this, &WelcomePage::newRequested);
     connect(open, &QPushButton::clicked, this, &WelcomePage::openRequested);

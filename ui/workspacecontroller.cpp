@@ -20,8 +20,8 @@ WorkspaceController::~WorkspaceController() = default;
 
 QString WorkspaceController::demoFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/workspaces/demo");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/workspaces/demo");
 }
 
 QString WorkspaceController::folder() const
@@ -86,18 +86,19 @@ void WorkspaceController::createDemo(const QString &folder)
         },
         DatabaseWriter::Transaction::None);
     auto *watcher = new QFutureWatcher<WriteResult>(this);
-    connect(watcher, &QFutureWatcher<WriteResult>::finished, this, [this, watcher, database, folder] {
-        watcher->deleteLater();
-        m_busy = false;
-        const WriteResult result = watcher->result();
-        if (!result.ok) {
-            Q_EMIT demoFailed(result.error);
-            return;
-        }
-        m_database = database;
-        RecentWorkspaces::add(folder);
-        Q_EMIT opened(folder);
-    });
+    connect(watcher, &QFutureWatcher<WriteResult>::finished, this,
+            [this, watcher, database, folder] {
+                watcher->deleteLater();
+                m_busy = false;
+                const WriteResult result = watcher->result();
+                if (!result.ok) {
+                    Q_EMIT demoFailed(result.error);
+                    return;
+                }
+                m_database = database;
+                RecentWorkspaces::add(folder);
+                Q_EMIT opened(folder);
+            });
     watcher->setFuture(future);
 }
 

@@ -8,8 +8,8 @@ class CliOutput;
 // Exit codes shared by every command.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitError = 1, // the command could not do its work
-    ExitUsage = 2, // the command line itself was wrong
+    ExitError = 1,   // the command could not do its work
+    ExitUsage = 2,   // the command line itself was wrong
     ExitPartial = 3, // some of the work failed (for example a stream of a sync)
 };
 

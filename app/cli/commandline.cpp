@@ -25,9 +25,9 @@ bool CommandLine::wantsCommandLine(const QStringList &arguments)
             ++i; // skip its value
             continue;
         }
-        if (argument == QLatin1String("--help") || argument == QLatin1String("-h")
-            || argument == QLatin1String("--version") || argument == QLatin1String("-v")
-            || argument == QLatin1String("help"))
+        if (argument == QLatin1String("--help") || argument == QLatin1String("-h") ||
+            argument == QLatin1String("--version") || argument == QLatin1String("-v") ||
+            argument == QLatin1String("help"))
             return true;
         if (!argument.startsWith(QLatin1Char('-')))
             return true; // a command
@@ -70,13 +70,12 @@ QString CommandLine::help() const
 int CommandLine::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("CommandLine",
-                                                                 "Product Integration Hub"));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("CommandLine", "Product Integration Hub"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption workspaceOption(
         {QStringLiteral("w"), QStringLiteral("workspace")},
-        QCoreApplication::translate("CommandLine", "The workspace folder."),
-        QStringLiteral("DIR"));
+        QCoreApplication::translate("CommandLine", "The workspace folder."), QStringLiteral("DIR"));
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
                                         QCoreApplication::translate("CommandLine", "Show help."));
     const QCommandLineOption versionOption(
@@ -93,8 +92,8 @@ int CommandLine::run(const QStringList &arguments)
         return ExitOk;
     }
     QStringList positional = parser.positionalArguments();
-    if (parser.isSet(helpOption) || positional.isEmpty()
-        || positional.first() == QLatin1String("help")) {
+    if (parser.isSet(helpOption) || positional.isEmpty() ||
+        positional.first() == QLatin1String("help")) {
         if (positional.size() > 1 && find(positional.at(1))) {
             positional = {positional.at(1), QStringLiteral("--help")};
         } else {
@@ -106,7 +105,8 @@ int CommandLine::run(const QStringList &arguments)
     Command *command = find(name);
     if (!command)
         return m_output->usageError(
-            QCoreApplication::translate("CommandLine", "unknown command '%1'").arg(name), QString());
+            QCoreApplication::translate("CommandLine", "unknown command '%1'").arg(name),
+            QString());
     CommandContext context;
     context.workspaceOption = parser.value(workspaceOption);
     context.output = m_output.get();

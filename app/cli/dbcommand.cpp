@@ -41,8 +41,8 @@ int DbCommand::run(const QStringList &arguments, const CommandContext &context)
                                     "       product-hub [--workspace DIR] db check\n");
         return sub.isEmpty() ? ExitUsage : ExitOk;
     }
-    return context.output->usageError(tr("unknown db command '%1' (expected info or check)").arg(sub),
-                                      QStringLiteral("db"));
+    return context.output->usageError(
+        tr("unknown db command '%1' (expected info or check)").arg(sub), QStringLiteral("db"));
 }
 
 int DbCommand::info(const QStringList &arguments, const CommandContext &context)
@@ -57,7 +57,8 @@ int DbCommand::info(const QStringList &arguments, const CommandContext &context)
     const auto db = WorkspaceOpener::open(context.workspaceOption, *context.output, false);
     if (!db)
         return ExitError;
-    const WorkspaceInfo info = WorkspaceInfo::collect(db->connection(), db->path(), db->schemaVersion());
+    const WorkspaceInfo info =
+        WorkspaceInfo::collect(db->connection(), db->path(), db->schemaVersion());
     QTextStream &out = context.output->out();
     if (sub.parser().isSet(json)) {
         QJsonObject rows;
@@ -95,9 +96,8 @@ int DbCommand::check(const QStringList &arguments, const CommandContext &context
     if (!report.ok) {
         for (const QString &problem : report.problems)
             context.output->err() << problem << '\n';
-        return context.output->fail(tr("%1 has %n problem(s).", int(report.problems.size()))
-                                        .arg(db->path()),
-                                    ExitError);
+        return context.output->fail(
+            tr("%1 has %n problem(s).", int(report.problems.size())).arg(db->path()), ExitError);
     }
     context.output->out() << tr("%1: integrity check passed.").arg(db->path()) << Qt::endl;
     return ExitOk;

@@ -40,8 +40,9 @@ int DemoCommand::run(const QStringList &arguments, const CommandContext &context
             return ExitOk;
         }
         return context.output->usageError(
-            subcommand.isEmpty() ? tr("'demo' needs a subcommand: generate")
-                                 : tr("unknown demo command '%1' (expected generate)").arg(subcommand),
+            subcommand.isEmpty()
+                ? tr("'demo' needs a subcommand: generate")
+                : tr("unknown demo command '%1' (expected generate)").arg(subcommand),
             QStringLiteral("demo"));
     }
 
@@ -71,9 +72,9 @@ int DemoCommand::run(const QStringList &arguments, const CommandContext &context
     bool seedOk = false;
     options.seed = sub.parser().value(seedOption).toULongLong(&seedOk);
     if (!seedOk)
-        return sub.usageError(*context.output,
-                              tr("--seed must be a whole number, not '%1'")
-                                  .arg(sub.parser().value(seedOption)));
+        return sub.usageError(
+            *context.output,
+            tr("--seed must be a whole number, not '%1'").arg(sub.parser().value(seedOption)));
     if (sub.parser().isSet(asOfOption)) {
         options.today = QDate::fromString(sub.parser().value(asOfOption), Qt::ISODate);
         if (!options.today.isValid())
@@ -105,9 +106,11 @@ int DemoCommand::run(const QStringList &arguments, const CommandContext &context
         },
         DatabaseWriter::Transaction::None);
     if (!result.ok)
-        return context.output->fail(tr("Demo data was not generated: %1").arg(result.error), ExitError);
+        return context.output->fail(tr("Demo data was not generated: %1").arg(result.error),
+                                    ExitError);
 
-    const WorkspaceInfo info = WorkspaceInfo::collect(db->connection(), db->path(), db->schemaVersion());
+    const WorkspaceInfo info =
+        WorkspaceInfo::collect(db->connection(), db->path(), db->schemaVersion());
     const QLocale locale;
     context.output->out() << tr("Generated the %1 demo workspace in %2 s at %3: %4 features, %5 "
                                 "users, %6 usage rows, %7 feedback items.")
@@ -116,7 +119,8 @@ int DemoCommand::run(const QStringList &arguments, const CommandContext &context
                                  .arg(db->workspace().folder())
                                  .arg(locale.toString(info.rowCount(QStringLiteral("features"))))
                                  .arg(locale.toString(info.rowCount(QStringLiteral("users"))))
-                                 .arg(locale.toString(info.rowCount(QStringLiteral("feature_usage"))))
+                                 .arg(locale.toString(
+                                     info.rowCount(QStringLiteral("feature_usage"))))
                                  .arg(locale.toString(info.rowCount(QStringLiteral("feedback"))))
                           << Qt::endl;
     return ExitOk;

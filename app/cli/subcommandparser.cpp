@@ -28,7 +28,9 @@ std::optional<int> SubcommandParser::parse(const QStringList &arguments, CliOutp
         options = options.mid(options.indexOf(QLatin1Char('\n')) + 1).trimmed();
         output.out() << QCoreApplication::translate("SubcommandParser",
                                                     "Usage: product-hub [--workspace DIR] %1")
-                            .arg(QString(m_path + QStringLiteral(" [options] ") + m_positionalSyntax).trimmed())
+                            .arg(
+                                QString(m_path + QStringLiteral(" [options] ") + m_positionalSyntax)
+                                    .trimmed())
                      << "\n\n"
                      << m_description << "\n\n"
                      << options << Qt::endl;
@@ -36,13 +38,13 @@ std::optional<int> SubcommandParser::parse(const QStringList &arguments, CliOutp
     }
     const qsizetype count = m_parser.positionalArguments().size();
     if (count < minPositional)
-        return usageError(output, QCoreApplication::translate("SubcommandParser",
-                                                              "'%1' needs %2")
+        return usageError(output, QCoreApplication::translate("SubcommandParser", "'%1' needs %2")
                                       .arg(m_path, m_positionalSyntax));
     if (maxPositional >= 0 && count > maxPositional)
-        return usageError(output, QCoreApplication::translate("SubcommandParser",
-                                                              "unexpected argument '%1' for '%2'")
-                                      .arg(m_parser.positionalArguments().at(maxPositional), m_path));
+        return usageError(
+            output,
+            QCoreApplication::translate("SubcommandParser", "unexpected argument '%1' for '%2'")
+                .arg(m_parser.positionalArguments().at(maxPositional), m_path));
     return std::nullopt;
 }
 

@@ -12,19 +12,21 @@
 int runGuiApplication(int &argc, char **argv)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Product Integration Hub"));
+    QApplication::setApplicationDisplayName(
+        QApplication::translate("main", "Product Integration Hub"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/product-hub.svg")));
 
     // Qt's own options (-platform, -style ...) were taken by QApplication; what is left is ours.
     QCommandLineParser parser;
-    const QCommandLineOption workspaceOption({QStringLiteral("w"), QStringLiteral("workspace")},
-                                             QApplication::translate("main", "The workspace folder."),
-                                             QStringLiteral("DIR"));
+    const QCommandLineOption workspaceOption(
+        {QStringLiteral("w"), QStringLiteral("workspace")},
+        QApplication::translate("main", "The workspace folder."), QStringLiteral("DIR"));
     parser.addOption(workspaceOption);
     if (!parser.parse(QApplication::arguments())) {
         QTextStream(stderr) << QApplication::translate("main", "error: %1").arg(parser.errorText())
                             << '\n'
-                            << QApplication::translate("main", "Run 'product-hub --help' for usage.")
+                            << QApplication::translate("main",
+                                                       "Run 'product-hub --help' for usage.")
                             << Qt::endl;
         return 2;
     }

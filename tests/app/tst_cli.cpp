@@ -46,7 +46,8 @@ TestCli::Result TestCli::run(const QStringList &arguments, const QProcessEnviron
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(QStringLiteral("PRODUCT_HUB_WORKSPACE"));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path() + QStringLiteral("/data"));
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/config"));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                       m_home.path() + QStringLiteral("/config"));
     for (const QString &key : extra.keys())
         environment.insert(key, extra.value(key));
     process.setProcessEnvironment(environment);
@@ -78,7 +79,8 @@ void TestCli::versionAndHelp()
     for (const char *word : {"--workspace", "demo", "db", "Exit codes"})
         QVERIFY2(help.out.contains(QLatin1String(word)), word);
 
-    const Result demoHelp = run({QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--help")});
+    const Result demoHelp =
+        run({QStringLiteral("demo"), QStringLiteral("generate"), QStringLiteral("--help")});
     QCOMPARE(demoHelp.code, 0);
     QVERIFY(demoHelp.out.contains(QStringLiteral("--scale")));
     QVERIFY(demoHelp.out.contains(QStringLiteral("--seed")));
@@ -90,27 +92,31 @@ void TestCli::usageErrorsExitWithTwo_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")}
                                      << QStringLiteral("unknown command 'frobnicate'");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour")}
-                                    << QStringLiteral("colour");
-    QTest::newRow("db without subcommand") << QStringList{QStringLiteral("db")}
-                                           << QStringLiteral("Usage");
-    QTest::newRow("unknown db command") << QStringList{QStringLiteral("db"), QStringLiteral("vacuum")}
-                                        << QStringLiteral("unknown db command 'vacuum'");
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
+    QTest::newRow("db without subcommand")
+        << QStringList{QStringLiteral("db")} << QStringLiteral("Usage");
+    QTest::newRow("unknown db command")
+        << QStringList{QStringLiteral("db"), QStringLiteral("vacuum")}
+        << QStringLiteral("unknown db command 'vacuum'");
     QTest::newRow("bad scale") << QStringList{QStringLiteral("demo"), QStringLiteral("generate"),
                                               QStringLiteral("--scale"), QStringLiteral("huge")}
-                               << QStringLiteral("--scale must be small, medium or large, not 'huge'");
+                               << QStringLiteral(
+                                      "--scale must be small, medium or large, not 'huge'");
     QTest::newRow("bad seed") << QStringList{QStringLiteral("demo"), QStringLiteral("generate"),
                                              QStringLiteral("--seed"), QStringLiteral("x1")}
                               << QStringLiteral("--seed must be a whole number");
     QTest::newRow("bad date") << QStringList{QStringLiteral("demo"), QStringLiteral("generate"),
-                                             QStringLiteral("--as-of"), QStringLiteral("28/11/2026")}
+                                             QStringLiteral("--as-of"),
+                                             QStringLiteral("28/11/2026")}
                               << QStringLiteral("YYYY-MM-DD");
-    QTest::newRow("missing option value") << QStringList{QStringLiteral("demo"), QStringLiteral("generate"),
-                                                         QStringLiteral("--scale")}
-                                          << QStringLiteral("scale");
-    QTest::newRow("extra argument") << QStringList{QStringLiteral("db"), QStringLiteral("info"),
-                                                   QStringLiteral("extra")}
-                                    << QStringLiteral("unexpected argument 'extra'");
+    QTest::newRow("missing option value")
+        << QStringList{QStringLiteral("demo"), QStringLiteral("generate"),
+                       QStringLiteral("--scale")}
+        << QStringLiteral("scale");
+    QTest::newRow("extra argument")
+        << QStringList{QStringLiteral("db"), QStringLiteral("info"), QStringLiteral("extra")}
+        << QStringLiteral("unexpected argument 'extra'");
 }
 
 void TestCli::usageErrorsExitWithTwo()
@@ -118,7 +124,8 @@ void TestCli::usageErrorsExitWithTwo()
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     QTemporaryDir workspace;
-    const Result result = run(QStringList{QStringLiteral("--workspace"), workspace.path()} + arguments);
+    const Result result =
+        run(QStringList{QStringLiteral("--workspace"), workspace.path()} + arguments);
     QCOMPARE(result.code, 2);
     QVERIFY2(result.err.contains(message) || result.out.contains(message), qPrintable(result.err));
     // A usage error never creates a workspace.
@@ -129,15 +136,16 @@ void TestCli::demoThenInfoListsEveryTable()
 {
     QTemporaryDir dir;
     const QString folder = dir.path() + QStringLiteral("/w");
-    const Result demo = run({QStringLiteral("--workspace"), folder, QStringLiteral("demo"),
-                             QStringLiteral("generate"), QStringLiteral("--scale"),
-                             QStringLiteral("small"), QStringLiteral("--as-of"),
-                             QStringLiteral("2026-11-28")});
+    const Result demo =
+        run({QStringLiteral("--workspace"), folder, QStringLiteral("demo"),
+             QStringLiteral("generate"), QStringLiteral("--scale"), QStringLiteral("small"),
+             QStringLiteral("--as-of"), QStringLiteral("2026-11-28")});
     QCOMPARE(demo.code, 0);
     QVERIFY2(demo.out.contains(QStringLiteral("30,000 usage rows")), qPrintable(demo.out));
     QVERIFY(demo.err.contains(QStringLiteral("100%")));
 
-    const Result info = run({QStringLiteral("--workspace"), folder, QStringLiteral("db"), QStringLiteral("info")});
+    const Result info =
+        run({QStringLiteral("--workspace"), folder, QStringLiteral("db"), QStringLiteral("info")});
     QCOMPARE(info.code, 0);
     QVERIFY(info.out.contains(QStringLiteral("Schema version:")));
     for (const QString &table : CanonicalTables::all()) {
@@ -150,10 +158,11 @@ void TestCli::demoThenInfoListsEveryTable()
 void TestCli::infoAsJson()
 {
     QTemporaryDir dir;
-    const Result demo = run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")});
+    const Result demo =
+        run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")});
     QCOMPARE(demo.code, 0);
-    const Result info = run({QStringLiteral("-w"), dir.path(), QStringLiteral("db"), QStringLiteral("info"),
-                             QStringLiteral("--json")});
+    const Result info = run({QStringLiteral("-w"), dir.path(), QStringLiteral("db"),
+                             QStringLiteral("info"), QStringLiteral("--json")});
     QCOMPARE(info.code, 0);
     QJsonParseError error;
     const QJsonObject object = QJsonDocument::fromJson(info.out.toUtf8(), &error).object();
@@ -168,8 +177,12 @@ void TestCli::infoAsJson()
 void TestCli::checkPassesOnAHealthyWorkspace()
 {
     QTemporaryDir dir;
-    QCOMPARE(run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")}).code, 0);
-    const Result check = run({QStringLiteral("-w"), dir.path(), QStringLiteral("db"), QStringLiteral("check")});
+    QCOMPARE(
+        run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")})
+            .code,
+        0);
+    const Result check =
+        run({QStringLiteral("-w"), dir.path(), QStringLiteral("db"), QStringLiteral("check")});
     QCOMPARE(check.code, 0);
     QVERIFY(check.out.contains(QStringLiteral("integrity check passed")));
 }
@@ -178,7 +191,8 @@ void TestCli::missingWorkspaceIsAnError()
 {
     QTemporaryDir dir;
     const QString folder = dir.path() + QStringLiteral("/nothing-here");
-    const Result info = run({QStringLiteral("-w"), folder, QStringLiteral("db"), QStringLiteral("info")});
+    const Result info =
+        run({QStringLiteral("-w"), folder, QStringLiteral("db"), QStringLiteral("info")});
     QCOMPARE(info.code, 1);
     QVERIFY(info.err.startsWith(QStringLiteral("error: No workspace database at")));
     QVERIFY(!QFile::exists(folder));
@@ -193,12 +207,14 @@ void TestCli::nonDatabaseFileIsAnErrorAndUntouched()
     file.write("<html>not a database</html>");
     file.close();
     const QByteArray before = TestWorkspace::fileDigest(path);
-    for (const QStringList &command : {QStringList{QStringLiteral("db"), QStringLiteral("info")},
-                                       QStringList{QStringLiteral("db"), QStringLiteral("check")},
-                                       QStringList{QStringLiteral("demo"), QStringLiteral("generate")}}) {
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("db"), QStringLiteral("info")},
+          QStringList{QStringLiteral("db"), QStringLiteral("check")},
+          QStringList{QStringLiteral("demo"), QStringLiteral("generate")}}) {
         const Result result = run(QStringList{QStringLiteral("-w"), dir.path()} + command);
         QCOMPARE(result.code, 1);
-        QVERIFY2(result.err.contains(QStringLiteral("is not a workspace database")), qPrintable(result.err));
+        QVERIFY2(result.err.contains(QStringLiteral("is not a workspace database")),
+                 qPrintable(result.err));
         QCOMPARE(TestWorkspace::fileDigest(path), before);
     }
 }
@@ -210,10 +226,12 @@ void TestCli::newerSchemaIsRefused()
         const auto db = workspace.open();
         QVERIFY(db);
         QSqlQuery query(db->connection());
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations VALUES (4242, 'future', 'x')")));
+        QVERIFY(query.exec(
+            QStringLiteral("INSERT INTO schema_migrations VALUES (4242, 'future', 'x')")));
     }
     const QByteArray before = TestWorkspace::fileDigest(workspace.databasePath());
-    const Result info = run({QStringLiteral("-w"), workspace.folder(), QStringLiteral("db"), QStringLiteral("info")});
+    const Result info = run(
+        {QStringLiteral("-w"), workspace.folder(), QStringLiteral("db"), QStringLiteral("info")});
     QCOMPARE(info.code, 1);
     QVERIFY2(info.err.contains(QStringLiteral("newer version")), qPrintable(info.err));
     QCOMPARE(TestWorkspace::fileDigest(workspace.databasePath()), before);
@@ -234,9 +252,13 @@ void TestCli::workspaceFromTheEnvironment()
 void TestCli::demoRefusesAWorkspaceWithData()
 {
     QTemporaryDir dir;
-    QCOMPARE(run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")}).code, 0);
-    const Result again = run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate"),
-                              QStringLiteral("--seed"), QStringLiteral("2")});
+    QCOMPARE(
+        run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate")})
+            .code,
+        0);
+    const Result again =
+        run({QStringLiteral("-w"), dir.path(), QStringLiteral("demo"), QStringLiteral("generate"),
+             QStringLiteral("--seed"), QStringLiteral("2")});
     QCOMPARE(again.code, 1);
     QVERIFY(again.err.contains(QStringLiteral("already holds data")));
 }

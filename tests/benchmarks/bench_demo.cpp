@@ -73,7 +73,8 @@ int main(int argc, char **argv)
         QTextStream(stderr) << result.error << Qt::endl;
         return 1;
     }
-    const WorkspaceInfo info = WorkspaceInfo::collect(db.connection(), db.path(), db.schemaVersion());
+    const WorkspaceInfo info =
+        WorkspaceInfo::collect(db.connection(), db.path(), db.schemaVersion());
     qint64 rows = 0;
     for (const auto &[table, count] : info.rowCounts)
         rows += count;

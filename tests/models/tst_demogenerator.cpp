@@ -92,8 +92,8 @@ void TestDemoGenerator::otherSeedGivesOtherData()
     QVERIFY(generate(*other, 8));
     for (const QString &table : {QStringLiteral("feature_usage"), QStringLiteral("feedback"),
                                  QStringLiteral("companies")}) {
-        QVERIFY(TestWorkspace::tableDigest(other->connection(), table)
-                != TestWorkspace::tableDigest(m_db->connection(), table));
+        QVERIFY(TestWorkspace::tableDigest(other->connection(), table) !=
+                TestWorkspace::tableDigest(m_db->connection(), table));
     }
 }
 
@@ -112,20 +112,24 @@ void TestDemoGenerator::dataIsInternallyConsistent()
                                        "created_at OR resolved_at < started_at")),
              0);
     // Feedback linked to a feature and from a known company is the majority, not all.
-    const qint64 linked = scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE feature_id IS NOT NULL"));
+    const qint64 linked =
+        scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE feature_id IS NOT NULL"));
     QVERIFY(linked > 300 && linked < 600);
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE company_id IS NULL")), 0);
-    // Scores stay on their scales.
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE (score_kind = 'nps' AND "
-                                       "score NOT BETWEEN 0 AND 10) OR (score_kind = 'csat' AND "
-                                       "score NOT BETWEEN 1 AND 5)")),
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE company_id IS NULL")),
              0);
+    // Scores stay on their scales.
+    QCOMPARE(
+        scalar(db, QStringLiteral("SELECT count(*) FROM feedback WHERE (score_kind = 'nps' AND "
+                                  "score NOT BETWEEN 0 AND 10) OR (score_kind = 'csat' AND "
+                                  "score NOT BETWEEN 1 AND 5)")),
+        0);
     // Every opportunity belongs to a company, in a known currency.
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM sales_opportunities WHERE company_id "
                                        "IS NULL OR currency NOT IN ('USD', 'EUR', 'GBP')")),
              0);
     // Both launch plans have the three phases and a launch-day milestone.
-    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM launch_phases WHERE kind = 'phase'")), 6);
+    QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM launch_phases WHERE kind = 'phase'")),
+             6);
     QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM launch_milestones WHERE name = "
                                        "'Launch day' AND critical = 1")),
              2);
@@ -160,10 +164,10 @@ void TestDemoGenerator::adoptionRisesAfterRelease()
         };
         const qint64 early = activeUsers(release, release.addDays(27));
         const qint64 late = activeUsers(AsOf.addDays(-28), AsOf.addDays(-1));
-        QVERIFY2(late > early, qPrintable(QStringLiteral("feature %1: %2 early, %3 late")
-                                              .arg(feature)
-                                              .arg(early)
-                                              .arg(late)));
+        QVERIFY2(
+            late > early,
+            qPrintable(
+                QStringLiteral("feature %1: %2 early, %3 late").arg(feature).arg(early).arg(late)));
         ++checked;
     }
     QVERIFY(checked >= 3);
@@ -171,7 +175,8 @@ void TestDemoGenerator::adoptionRisesAfterRelease()
 
 void TestDemoGenerator::refusesAWorkspaceWithData()
 {
-    const QByteArray before = TestWorkspace::tableDigest(m_db->connection(), QStringLiteral("features"));
+    const QByteArray before =
+        TestWorkspace::tableDigest(m_db->connection(), QStringLiteral("features"));
     QString error;
     QVERIFY(!generate(*m_db, 9, &error));
     QVERIFY2(error.contains(QStringLiteral("already holds data")), qPrintable(error));
@@ -189,11 +194,12 @@ void TestDemoGenerator::reportsProgressUpToCompletion()
     QStringList steps;
     QString error;
     QSqlDatabase connection = db->connection();
-    QVERIFY(DemoGenerator(options).generate(connection, &error, [&](const QString &step, int percent) {
-        percents.append(percent);
-        if (!steps.contains(step))
-            steps.append(step);
-    }));
+    QVERIFY(
+        DemoGenerator(options).generate(connection, &error, [&](const QString &step, int percent) {
+            percents.append(percent);
+            if (!steps.contains(step))
+                steps.append(step);
+        }));
     QVERIFY(!percents.isEmpty());
     QCOMPARE(percents.last(), 100);
     QVERIFY(std::is_sorted(percents.cbegin(), percents.cend()));

@@ -89,18 +89,19 @@ void TestStorage::upsertIsIdempotent()
                               QStringLiteral("title"), QStringLiteral("state")};
     UpsertStatement upsert(m_db->connection(), QStringLiteral("work_items"), columns);
     QVERIFY2(upsert.isValid(), qPrintable(upsert.lastError()));
-    QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First"),
-                            QStringLiteral("To Do")}));
+    QVERIFY(upsert.execute(
+        {source, QStringLiteral("ROCKET-1"), QStringLiteral("First"), QStringLiteral("To Do")}));
     QSqlQuery query(m_db->connection());
     QVERIFY(query.exec(QStringLiteral("SELECT id FROM work_items")) && query.next());
     const qint64 id = query.value(0).toLongLong();
 
     // The same record again, then a changed one: still one row, same id, newest values.
-    QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First"),
-                            QStringLiteral("To Do")}));
+    QVERIFY(upsert.execute(
+        {source, QStringLiteral("ROCKET-1"), QStringLiteral("First"), QStringLiteral("To Do")}));
     QVERIFY(upsert.execute({source, QStringLiteral("ROCKET-1"), QStringLiteral("First, renamed"),
                             QStringLiteral("Done")}));
-    QVERIFY(query.exec(QStringLiteral("SELECT id, title, state, count(*) OVER () FROM work_items")));
+    QVERIFY(
+        query.exec(QStringLiteral("SELECT id, title, state, count(*) OVER () FROM work_items")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toLongLong(), id);
     QCOMPARE(query.value(1).toString(), QStringLiteral("First, renamed"));
@@ -112,9 +113,9 @@ void TestStorage::upsertKeepsSourcesApart()
 {
     const qint64 a = addSource(QStringLiteral("jira a"));
     const qint64 b = addSource(QStringLiteral("jira b"));
-    UpsertStatement upsert(m_db->connection(), QStringLiteral("releases"),
-                           {QStringLiteral("source_id"), QStringLiteral("external_id"),
-                            QStringLiteral("name")});
+    UpsertStatement upsert(
+        m_db->connection(), QStringLiteral("releases"),
+        {QStringLiteral("source_id"), QStringLiteral("external_id"), QStringLiteral("name")});
     QVERIFY(upsert.execute({a, QStringLiteral("10000"), QStringLiteral("1.0 in a")}));
     QVERIFY(upsert.execute({b, QStringLiteral("10000"), QStringLiteral("1.0 in b")}));
     QSqlQuery query(m_db->connection());
@@ -184,7 +185,8 @@ void TestStorage::integrityReportIsCleanAfterChanges()
         addFeedback(source, QString::number(i), QStringLiteral("Item %1").arg(i),
                     QStringLiteral("Body %1").arg(i));
     QSqlQuery query(m_db->connection());
-    QVERIFY(query.exec(QStringLiteral("DELETE FROM feedback WHERE CAST(external_id AS INTEGER) % 3 = 0")));
+    QVERIFY(query.exec(
+        QStringLiteral("DELETE FROM feedback WHERE CAST(external_id AS INTEGER) % 3 = 0")));
     QVERIFY(query.exec(QStringLiteral("UPDATE feedback SET body = body || ' more'")));
     const IntegrityReport report = IntegrityReport::run(m_db->connection());
     QVERIFY2(report.ok, qPrintable(report.problems.join(QLatin1Char('\n'))));

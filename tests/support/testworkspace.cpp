@@ -47,8 +47,8 @@ QByteArray TestWorkspace::tableDigest(const QSqlDatabase &db, const QString &tab
     QStringList columns;
     for (int i = 0; i < record.count(); ++i)
         columns.append(QString::number(i + 1));
-    if (!query.exec(QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY ")
-                    + columns.join(QStringLiteral(", "))))
+    if (!query.exec(QStringLiteral("SELECT * FROM ") + table + QStringLiteral(" ORDER BY ") +
+                    columns.join(QStringLiteral(", "))))
         return query.lastError().text().toUtf8();
     QCryptographicHash hash(QCryptographicHash::Sha256);
     while (query.next()) {

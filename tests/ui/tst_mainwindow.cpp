@@ -118,7 +118,8 @@ void TestMainWindow::aBrokenWorkspaceIsExplainedInline()
     window.show();
     QVERIFY(!window.openWorkspace(workspace.folder()));
     QCOMPARE(currentPage(window), window.welcomePage());
-    QVERIFY2(visibleBannerText(window.welcomePage()).contains(QStringLiteral("not a workspace database")),
+    QVERIFY2(visibleBannerText(window.welcomePage())
+                 .contains(QStringLiteral("not a workspace database")),
              qPrintable(visibleBannerText(window.welcomePage())));
 }
 

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "http/httptypes.h"
+#include "manifest/connectormanifest.h"
+
+// The secret a source authenticates with, held in memory only for the length of a sync.
+struct Credentials
+{
+    QByteArray token; // a token or API key; for Basic auth "FIRST:SECOND"
+
+    bool isEmpty() const { return token.isEmpty(); }
+    // Puts the credentials on a request in the form the service expects.
+    void apply(const AuthSpec &auth, HttpRequest &request) const;
+};

@@ -1,0 +1,17 @@
+# Sources of the connector engine, added to hub_connectors.
+target_sources(hub_connectors PRIVATE
+    manifest/connectormanifest.cpp manifest/connectormanifest.h
+    manifest/manifestparser.cpp manifest/manifestparser.h
+    manifest/connectorregistry.cpp manifest/connectorregistry.h
+    manifest/settingsvalidator.cpp manifest/settingsvalidator.h
+    engine/jsonpath.cpp engine/jsonpath.h
+    engine/recordmapper.cpp engine/recordmapper.h
+    engine/requestbuilder.cpp engine/requestbuilder.h
+    engine/paginator.cpp engine/paginator.h
+    engine/pageparser.cpp engine/pageparser.h
+    engine/credentials.cpp engine/credentials.h
+    engine/syncoutcome.cpp engine/syncoutcome.h
+    engine/streamrunner.cpp engine/streamrunner.h
+    engine/sourceworker.cpp engine/sourceworker.h
+    engine/syncengine.cpp engine/syncengine.h
+)

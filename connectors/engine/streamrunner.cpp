@@ -1,0 +1,399 @@
+#include "streamrunner.h"
+
+#include "database.h"
+#include "databasewriter.h"
+#include "http/httpclient.h"
+#include "http/redaction.h"
+#include "isodate.h"
+#include "logging.h"
+#include "upsertstatement.h"
+
+#include <QFuture>
+#include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
+
+struct StreamRunner::Page
+{
+    QString stateKey;
+    QList<QVariantList> rows;
+    QDateTime cursor; // the newest cursor value on the page
+    std::optional<HttpRequest> next;
+    QString paginationError;
+};
+
+namespace {
+
+// Cursors are stored with milliseconds, so that text order is time order.
+QString storedCursor(const QDateTime &when)
+{
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+StreamRunner::StreamRunner(Database *database, HttpClient *http, const ConnectorManifest &manifest,
+                           const StreamSpec &stream, const Source &source, const Options &options,
+                           const std::atomic_bool *cancelled, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_http(http)
+    , m_manifest(manifest)
+    , m_stream(stream)
+    , m_source(source)
+    , m_options(options)
+    , m_cancelled(cancelled)
+    , m_mapper(stream)
+    , m_parser(stream)
+    , m_builder(manifest, stream,
+                QUrl(source.baseUrl.isEmpty() ? manifest.defaultBaseUrl : source.baseUrl),
+                source.settings)
+{
+    m_outcome.source = source.name;
+    m_outcome.stream = stream.name;
+    if (stream.forEach.isEmpty()) {
+        m_items = {QString()};
+    } else {
+        const QJsonValue list = source.settings.value(stream.forEach);
+        for (const QJsonValue &item : list.toArray())
+            m_items.append(item.toString());
+    }
+}
+
+StreamRunner::~StreamRunner() = default;
+
+QString StreamRunner::stateKey(const StreamSpec &stream, const QString &item)
+{
+    return item.isEmpty() ? stream.name : stream.name + QLatin1Char(':') + item;
+}
+
+QString StreamRunner::itemName() const
+{
+    return m_items.value(m_itemIndex);
+}
+
+void StreamRunner::start()
+{
+    const qint64 sourceId = m_source.id;
+    const QString stream = m_stream.name;
+    const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
+    m_writing = true;
+    m_database->writer()
+        ->submit([sourceId, stream, now](QSqlDatabase &db, QString *error) {
+            QSqlQuery query(db);
+            query.prepare(
+                QStringLiteral("INSERT INTO sync_runs (source_id, stream, started_at, status) "
+                               "VALUES (?, ?, ?, 'running')"));
+            query.addBindValue(sourceId);
+            query.addBindValue(stream);
+            query.addBindValue(now);
+            if (!query.exec()) {
+                *error = query.lastError().text();
+                return false;
+            }
+            return true;
+        })
+        .then(this, [this](const WriteResult &result) {
+            m_writing = false;
+            if (!result.ok) {
+                fail(StreamOutcome::Status::Failed,
+                     tr("Cannot record the sync run: %1").arg(result.error));
+                return;
+            }
+            QSqlQuery query(m_database->connection());
+            query.prepare(
+                QStringLiteral("SELECT max(id) FROM sync_runs WHERE source_id = ? AND stream = ?"));
+            query.addBindValue(m_source.id);
+            query.addBindValue(m_stream.name);
+            if (query.exec() && query.next())
+                m_runId = query.value(0).toLongLong();
+            if (m_items.isEmpty()) {
+                fail(StreamOutcome::Status::Failed,
+                     tr("The setting \"%1\" lists nothing to sync.").arg(m_stream.forEach));
+                return;
+            }
+            startItem();
+        });
+}
+
+QString StreamRunner::cursorForRequest(const QString &stored) const
+{
+    if (stored.isEmpty() || m_options.full)
+        return QString();
+    QDateTime when = IsoDate::parse(stored);
+    if (!when.isValid())
+        return QString();
+    if (m_stream.cursor.exclusive)
+        when = when.addSecs(-1);
+    if (m_stream.cursor.format == QLatin1String("epochSeconds"))
+        return QString::number(when.toSecsSinceEpoch());
+    if (m_stream.cursor.format == QLatin1String("epochMilliseconds"))
+        return QString::number(when.toMSecsSinceEpoch());
+    return when.toUTC().toString(Qt::ISODate);
+}
+
+void StreamRunner::startItem()
+{
+    ++m_itemIndex;
+    if (m_itemIndex >= m_items.size()) {
+        finish();
+        return;
+    }
+    QString stored;
+    if (!m_stream.cursor.field.isEmpty()) {
+        QSqlQuery query(m_database->connection());
+        query.prepare(
+            QStringLiteral("SELECT cursor FROM sync_state WHERE source_id = ? AND stream = ?"));
+        query.addBindValue(m_source.id);
+        query.addBindValue(stateKey(m_stream, itemName()));
+        if (query.exec() && query.next())
+            stored = query.value(0).toString();
+    }
+    m_paginator.emplace(m_stream.pagination);
+    m_itemHasMore = true;
+    fetch(m_builder.first(itemName(), cursorForRequest(stored)));
+}
+
+void StreamRunner::fetch(const HttpRequest &request)
+{
+    if (m_cancelled && m_cancelled->load()) {
+        fail(StreamOutcome::Status::Cancelled, tr("Cancelled."));
+        return;
+    }
+    m_fetching = true;
+    qCDebug(hubSync) << m_source.name << m_stream.name << "fetching" << Redaction::url(request.url);
+    m_http->send(request, [this, request](const HttpResult &result) {
+        m_fetching = false;
+        if (m_finishing) {
+            finish();
+            return;
+        }
+        if (!result.ok()) {
+            switch (result.outcome) {
+            case HttpOutcome::Cancelled:
+                fail(StreamOutcome::Status::Cancelled, tr("Cancelled."));
+                return;
+            case HttpOutcome::RateLimited:
+                fail(StreamOutcome::Status::RateLimited, result.error, result.resumeAt);
+                return;
+            case HttpOutcome::Unauthorized:
+                fail(StreamOutcome::Status::Failed, tr("%1 refused the credentials (HTTP %2). Set "
+                                                       "a new token with 'product-hub auth "
+                                                       "set %3' or sign in again. %4")
+                                                        .arg(m_manifest.title)
+                                                        .arg(result.response.status)
+                                                        .arg(m_source.name, result.error));
+                return;
+            case HttpOutcome::Ok:
+            case HttpOutcome::Failed:
+                break;
+            }
+            fail(StreamOutcome::Status::Failed, result.error);
+            return;
+        }
+        auto page = std::make_shared<Page>();
+        page->stateKey = stateKey(m_stream, itemName());
+        QList<PageRecord> records;
+        QJsonDocument document;
+        QString error;
+        if (!m_parser.parse(result.response.body, &records, &document, &error)) {
+            fail(StreamOutcome::Status::Failed,
+                 tr("%1 %2: %3")
+                     .arg(QString::fromLatin1(request.method), Redaction::url(request.url), error));
+            return;
+        }
+        int position = 0;
+        for (PageRecord &record : records) {
+            ++position;
+            // The cursor covers every record read, also those a filter leaves out: the page
+            // has been dealt with as a whole.
+            const QDateTime cursor = m_mapper.cursorValue(record.object);
+            if (cursor.isValid() && (!page->cursor.isValid() || cursor > page->cursor))
+                page->cursor = cursor;
+            if (!m_mapper.accepts(record.object))
+                continue;
+            QVariantList row;
+            if (!m_mapper.map(record.object, &row, &error)) {
+                fail(StreamOutcome::Status::Failed, tr("%1: record %2 of the page: %3")
+                                                        .arg(Redaction::url(request.url))
+                                                        .arg(position)
+                                                        .arg(error));
+                return;
+            }
+            row.append(QString::fromUtf8(record.raw));
+            page->rows.append(std::move(row));
+        }
+        page->next =
+            m_paginator->next(request, result.response, document, int(records.size()), &error);
+        page->paginationError = error;
+        if (m_writing) {
+            m_ready = page; // written as soon as the page before it is committed
+            return;
+        }
+        writePage(page);
+    });
+}
+
+void StreamRunner::writePage(std::shared_ptr<Page> page)
+{
+    m_writing = true;
+    m_itemHasMore = page->next.has_value();
+    if (page->next && page->paginationError.isEmpty())
+        fetch(*page->next); // read ahead while this page is written
+
+    QStringList columns{QStringLiteral("source_id")};
+    columns += m_mapper.columns();
+    columns.append(QStringLiteral("raw"));
+    const QString table = m_stream.target;
+    const qint64 sourceId = m_source.id;
+    const qint64 runId = m_runId;
+    const bool trackCursor = !m_stream.cursor.field.isEmpty() && page->cursor.isValid();
+    const QString cursor = trackCursor ? storedCursor(page->cursor) : QString();
+    const qint64 count = page->rows.size();
+    m_database->writer()
+        ->submit([=](QSqlDatabase &db, QString *error) {
+            UpsertStatement upsert(db, table, columns);
+            if (!upsert.isValid()) {
+                *error = upsert.lastError();
+                return false;
+            }
+            QVariantList values;
+            for (const QVariantList &row : page->rows) {
+                values.clear();
+                values.reserve(row.size() + 1);
+                values.append(sourceId);
+                values += row;
+                if (!upsert.execute(values)) {
+                    *error = upsert.lastError();
+                    return false;
+                }
+            }
+            QSqlQuery query(db);
+            const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
+            if (trackCursor) {
+                // The cursor only moves forward, whoever else syncs the same source.
+                query.prepare(QStringLiteral(
+                    "INSERT INTO sync_state (source_id, stream, cursor, updated_at) VALUES (?, ?, "
+                    "?, ?) "
+                    "ON CONFLICT (source_id, stream) DO UPDATE SET cursor = CASE WHEN "
+                    "sync_state.cursor IS NULL OR excluded.cursor > sync_state.cursor THEN "
+                    "excluded.cursor ELSE sync_state.cursor END, updated_at = "
+                    "excluded.updated_at"));
+                query.addBindValue(sourceId);
+                query.addBindValue(page->stateKey);
+                query.addBindValue(cursor);
+                query.addBindValue(now);
+                if (!query.exec()) {
+                    *error = query.lastError().text();
+                    return false;
+                }
+            }
+            query.prepare(
+                QStringLiteral("UPDATE sync_runs SET records = records + ?, pages = pages + 1 "
+                               "WHERE id = ?"));
+            query.addBindValue(count);
+            query.addBindValue(runId);
+            if (!query.exec()) {
+                *error = query.lastError().text();
+                return false;
+            }
+            return true;
+        })
+        .then(this, [this, count, page](const WriteResult &result) {
+            m_writing = false;
+            if (!result.ok) {
+                fail(StreamOutcome::Status::Failed, tr("Page %1 could not be saved: %2")
+                                                        .arg(m_outcome.pages + 1)
+                                                        .arg(result.error));
+                return;
+            }
+            written(result, count);
+            if (!page->paginationError.isEmpty()) {
+                fail(StreamOutcome::Status::Failed, page->paginationError);
+                return;
+            }
+            continueOrFinish();
+        });
+}
+
+void StreamRunner::written(const WriteResult &, qint64 records)
+{
+    m_outcome.records += records;
+    ++m_outcome.pages;
+    Q_EMIT progress(m_stream.name, m_outcome.records, m_outcome.pages);
+}
+
+void StreamRunner::continueOrFinish()
+{
+    if (m_finishing) {
+        finish();
+        return;
+    }
+    if (m_ready) {
+        std::shared_ptr<Page> page = std::move(m_ready);
+        m_ready.reset();
+        writePage(page);
+        return;
+    }
+    if (!m_itemHasMore && !m_fetching)
+        startItem();
+}
+
+void StreamRunner::fail(StreamOutcome::Status status, const QString &error,
+                        const QDateTime &resumeAt)
+{
+    if (m_finishing)
+        return;
+    m_outcome.status = status;
+    m_outcome.error = error;
+    m_outcome.resumeAt = resumeAt;
+    m_finishing = true;
+    m_ready.reset(); // a page read after the failure point is not written: it would move the cursor
+                     // past a gap
+    if (m_fetching)
+        m_http->cancelAll();
+    if (!m_writing)
+        finish();
+    // else: finish() runs when the page being written is committed
+}
+
+void StreamRunner::finish()
+{
+    m_finishing = true;
+    if (m_writing || m_fetching || m_done)
+        return;
+    m_done = true;
+    const QString status = StreamOutcome::statusName(m_outcome.status);
+    const QString error = m_outcome.error;
+    const QString resumeAt =
+        m_outcome.resumeAt.isValid() ? IsoDate::timestamp(m_outcome.resumeAt) : QString();
+    const qint64 runId = m_runId;
+    if (m_outcome.status != StreamOutcome::Status::Ok)
+        qCWarning(hubSync) << m_source.name << m_stream.name << status << error;
+    if (runId == 0) {
+        Q_EMIT finished(m_outcome);
+        return;
+    }
+    m_writing = true;
+    m_database->writer()
+        ->submit([=](QSqlDatabase &db, QString *writeError) {
+            QSqlQuery query(db);
+            query.prepare(
+                QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, "
+                               "resume_at = ? WHERE id = ?"));
+            query.addBindValue(status);
+            query.addBindValue(IsoDate::timestamp(QDateTime::currentDateTimeUtc()));
+            query.addBindValue(error.isEmpty() ? QVariant() : QVariant(error));
+            query.addBindValue(resumeAt.isEmpty() ? QVariant() : QVariant(resumeAt));
+            query.addBindValue(runId);
+            if (!query.exec()) {
+                *writeError = query.lastError().text();
+                return false;
+            }
+            return true;
+        })
+        .then(this, [this](const WriteResult &) {
+            m_writing = false;
+            Q_EMIT finished(m_outcome);
+        });
+}

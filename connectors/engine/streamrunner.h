@@ -1,0 +1,84 @@
+#pragma once
+
+#include "credentials.h"
+#include "manifest/connectormanifest.h"
+#include "pageparser.h"
+#include "paginator.h"
+#include "recordmapper.h"
+#include "requestbuilder.h"
+#include "sourcestore.h"
+#include "syncoutcome.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+class Database;
+class HttpClient;
+struct WriteResult;
+
+// Runs one stream of one source on the thread it lives on: requests each page, maps its
+// records, and hands the page to the single writer, which commits the rows, the stream's
+// new cursor and the run's progress in one transaction. The next page is fetched while the
+// previous one is being written.
+class StreamRunner : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        bool full = false; // ignore the stored cursor
+    };
+
+    StreamRunner(Database *database, HttpClient *http, const ConnectorManifest &manifest,
+                 const StreamSpec &stream, const Source &source, const Options &options,
+                 const std::atomic_bool *cancelled, QObject *parent = nullptr);
+    ~StreamRunner() override;
+
+    void start();
+    // The stream key under which the cursor of one forEach item is kept.
+    static QString stateKey(const StreamSpec &stream, const QString &item);
+
+Q_SIGNALS:
+    void progress(const QString &stream, qint64 records, int pages);
+    void finished(const StreamOutcome &outcome);
+
+private:
+    struct Page;
+
+    void startItem();
+    void fetch(const HttpRequest &request);
+    void received(const HttpResult &result);
+    void writePage(std::shared_ptr<Page> page);
+    void written(const WriteResult &result, qint64 records);
+    void continueOrFinish();
+    void fail(StreamOutcome::Status status, const QString &error, const QDateTime &resumeAt = {});
+    void finish();
+    QString cursorForRequest(const QString &stored) const;
+    QString itemName() const;
+
+    Database *m_database;
+    HttpClient *m_http;
+    const ConnectorManifest &m_manifest;
+    const StreamSpec &m_stream;
+    Source m_source;
+    Options m_options;
+    const std::atomic_bool *m_cancelled;
+    RecordMapper m_mapper;
+    PageParser m_parser;
+    RequestBuilder m_builder;
+    std::optional<Paginator> m_paginator;
+
+    QStringList m_items; // forEach values, or one empty item
+    int m_itemIndex = -1;
+    qint64 m_runId = 0;
+    bool m_fetching = false;
+    bool m_writing = false;
+    bool m_itemHasMore = false; // a next page was requested for the current item
+    bool m_finishing = false;
+    bool m_done = false;           // the run's final status is being or has been written
+    std::shared_ptr<Page> m_ready; // read while the previous page was still being written
+    StreamOutcome m_outcome;
+};

@@ -1,0 +1,140 @@
+#pragma once
+
+#include "http/httptypes.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// A connector described as data: how to authenticate against a service, which streams of
+// records to read, how to page through them and where each field goes. Parsed and checked
+// by ManifestParser; the engine never sees an unchecked manifest.
+
+struct SettingSpec
+{
+    enum class Type { String, List, Url, Integer, Boolean };
+    QString name;
+    Type type = Type::String;
+    bool required = false;
+    QString help;
+    QString pattern; // a regular expression each value (each list item) must match
+    QString defaultValue;
+
+    static QString typeName(Type type);
+};
+
+struct AuthSpec
+{
+    enum class Type { None, Bearer, Header, Basic, Query, OAuth2 };
+    Type type = Type::None;
+    QString header = QStringLiteral("Authorization"); // Bearer and Header
+    QString prefix;                                   // "Bearer ", "token ", "Key " ...
+    QString queryParameter;                           // Query
+    // Basic: stdin holds "FIRST:SECOND"; the names say what each part is for the user
+    QString firstName;
+    QString secondName;
+    // OAuth2
+    QUrl authorizeUrl;
+    QUrl tokenUrl;
+    QUrl revokeUrl;
+    QStringList scopes;
+    QString clientIdSetting = QStringLiteral("client_id");
+
+    static QString typeName(Type type);
+};
+
+struct PaginationSpec
+{
+    enum class Type { None, LinkHeader, Cursor, NextUrl, Offset, PageNumber, GraphQL };
+    Type type = Type::None;
+    QString cursorPath;    // Cursor: where the next cursor is in the body
+    QString hasMorePath;   // Cursor/GraphQL: a boolean saying there is more
+    QString parameter;     // Cursor: query parameter taking the cursor; Offset/Page: offset/page
+    QString sizeParameter; // Offset/Page: limit/per_page
+    int size = 100;
+    int start = 0;        // Offset: first offset; Page: first page number
+    QString nextUrlPath;  // NextUrl
+    QString pageInfoPath; // GraphQL: path of pageInfo { hasNextPage endCursor }
+    QString cursorVariable = QStringLiteral("after"); // GraphQL variable taking endCursor
+
+    static QString typeName(Type type);
+};
+
+struct CursorSpec
+{
+    QString field;     // record field holding the modification time; empty: full refresh
+    QString parameter; // the request parameter taking it (for documentation and checks)
+    // The service's filter is exclusive (">"): re-read one second before the cursor so that
+    // records sharing the boundary time are not skipped (upserts make the overlap harmless).
+    bool exclusive = false;
+    QString format = QStringLiteral("iso8601"); // iso8601, epochSeconds, epochMilliseconds
+};
+
+struct FieldMapping
+{
+    enum class Type { String, Integer, Number, DateTime, Date, Boolean, Json };
+    QString column;
+    QStringList paths; // the first that yields a value wins; "a.b", "labels[].name"
+    Type type = Type::String;
+    QJsonValue constant; // used when set and no path is given
+    QString join;        // for array projections: join the values with this text
+    bool hasConstant = false;
+};
+
+struct RecordFilter
+{
+    QString path;
+    enum class Test { Exists, Missing, Equals, NotEquals } test = Test::Exists;
+    QJsonValue value;
+};
+
+struct RequestSpec
+{
+    QByteArray method = "GET";
+    QString path;                         // relative to the source's base URL, with {placeholders}
+    QList<QPair<QString, QString>> query; // values with {placeholders}; empty results are dropped
+    QMap<QString, QString> headers;
+    QString graphqlQuery; // when set, POST {"query": ..., "variables": ...}
+    QJsonObject graphqlVariables;
+};
+
+struct StreamSpec
+{
+    QString name;
+    QString title;
+    QString forEach; // a list setting: the stream runs once per item ({item})
+    RequestSpec request;
+    QString recordsPath; // where the records are; empty when the body is the array
+    QString recordsFormat = QStringLiteral("json"); // json, or ndjson for newline-delimited
+    PaginationSpec pagination;
+    CursorSpec cursor;
+    QList<RecordFilter> filters;
+    QString target; // canonical table
+    QList<FieldMapping> mapping;
+    QString hook; // a C++ hook registered by this name, for what data cannot say
+};
+
+struct ConnectorManifest
+{
+    QString kind;
+    QString title;
+    QString category;
+    QString description;
+    QString defaultBaseUrl;
+    QString fileName; // where it was loaded from
+    bool builtIn = true;
+    QList<SettingSpec> settings;
+    AuthSpec auth;
+    QMap<QString, QString> headers; // sent with every request
+    RateLimitHeaders rateLimit;
+    RetryPolicy retry;
+    QList<StreamSpec> streams;
+
+    const SettingSpec *setting(const QString &name) const;
+    const StreamSpec *stream(const QString &name) const;
+    // The names of the secrets this connector keeps in the keychain.
+    QStringList secretNames() const;
+};

@@ -1,0 +1,353 @@
+#include "engine/credentials.h"
+#include "engine/jsonpath.h"
+#include "engine/pageparser.h"
+#include "engine/paginator.h"
+#include "engine/recordmapper.h"
+#include "engine/requestbuilder.h"
+#include "isodate.h"
+#include "manifest/connectorregistry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+#include <QUrlQuery>
+
+// The parts the engine is built from, each on its own.
+class TestEnginePieces : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void jsonPaths();
+    void datesInEveryFormServicesSend_data();
+    void datesInEveryFormServicesSend();
+    void mapsAGithubIssue();
+    void filtersRecords();
+    void linkHeaderNextPage();
+    void cursorPaginationStopsOnARepeatedCursor();
+    void offsetAndPagePagination();
+    void graphqlPagination();
+    void firstRequestDropsEmptyPlaceholders();
+    void pageParserExplainsBadBodies();
+    void newlineDelimitedRecords();
+    void credentialsInTheServicesForm();
+
+private:
+    static QJsonObject issue();
+};
+
+QJsonObject TestEnginePieces::issue()
+{
+    return QJsonDocument::fromJson(R"({
+        "id": 1347, "number": 42, "title": "Crash on empty board", "state": "closed",
+        "user": {"login": "octocat"}, "assignee": null,
+        "assignees": [{"login": "hubot"}, {"login": "monalisa"}],
+        "labels": [{"name": "bug"}, {"name": "p1"}],
+        "created_at": "2026-03-01T10:00:00Z", "updated_at": "2026-03-05T08:30:00Z",
+        "closed_at": "2026-03-04T17:45:12Z",
+        "html_url": "https://github.com/acme/rocket/issues/42"
+    })")
+        .object();
+}
+
+void TestEnginePieces::jsonPaths()
+{
+    const QJsonObject o = issue();
+    QCOMPARE(JsonPath::get(o, QStringLiteral("user.login")).toString(), QStringLiteral("octocat"));
+    QCOMPARE(JsonPath::get(o, QStringLiteral("assignees[1].login")).toString(),
+             QStringLiteral("monalisa"));
+    const QJsonArray labels = JsonPath::get(o, QStringLiteral("labels[].name")).toArray();
+    QCOMPARE(labels.size(), 2);
+    QCOMPARE(labels.at(1).toString(), QStringLiteral("p1"));
+    QVERIFY(JsonPath::get(o, QStringLiteral("milestone.title")).isUndefined());
+    QVERIFY(JsonPath::get(o, QStringLiteral("assignee")).isNull());
+    QVERIFY(JsonPath::get(o, QStringLiteral("assignees[9].login")).isUndefined());
+    QCOMPARE(
+        JsonPath::get(o, QStringLiteral("$")).toObject().value(QStringLiteral("number")).toInt(),
+        42);
+}
+
+void TestEnginePieces::datesInEveryFormServicesSend_data()
+{
+    QTest::addColumn<QJsonValue>("input");
+    QTest::addColumn<QString>("utc");
+    QTest::newRow("github") << QJsonValue(QStringLiteral("2017-10-10T16:00:00Z"))
+                            << QStringLiteral("2017-10-10T16:00:00Z");
+    QTest::newRow("jira offset without colon")
+        << QJsonValue(QStringLiteral("2022-12-08T02:22:18.889-0800"))
+        << QStringLiteral("2022-12-08T10:22:18.889Z");
+    QTest::newRow("salesforce") << QJsonValue(QStringLiteral("2021-05-27T13:59:29.000+0000"))
+                                << QStringLiteral("2021-05-27T13:59:29Z");
+    QTest::newRow("amplitude no zone") << QJsonValue(QStringLiteral("2020-02-15 01:00:00.123456"))
+                                       << QStringLiteral("2020-02-15T01:00:00.123Z");
+    QTest::newRow("pipedrive") << QJsonValue(QStringLiteral("2022-09-27 13:21:10"))
+                               << QStringLiteral("2022-09-27T13:21:10Z");
+    QTest::newRow("offset with colon") << QJsonValue(QStringLiteral("2026-01-01T01:30:00+01:30"))
+                                       << QStringLiteral("2026-01-01T00:00:00Z");
+    QTest::newRow("epoch seconds")
+        << QJsonValue(1700000000) << QStringLiteral("2023-11-14T22:13:20Z");
+    QTest::newRow("epoch milliseconds")
+        << QJsonValue(1700000000123.0) << QStringLiteral("2023-11-14T22:13:20.123Z");
+    QTest::newRow("epoch as text")
+        << QJsonValue(QStringLiteral("1700000000")) << QStringLiteral("2023-11-14T22:13:20Z");
+    QTest::newRow("bare date") << QJsonValue(QStringLiteral("2026-11-28"))
+                               << QStringLiteral("2026-11-28T00:00:00Z");
+    QTest::newRow("nonsense") << QJsonValue(QStringLiteral("yesterday")) << QString();
+    QTest::newRow("impossible date")
+        << QJsonValue(QStringLiteral("2026-02-30T00:00:00Z")) << QString();
+}
+
+void TestEnginePieces::datesInEveryFormServicesSend()
+{
+    QFETCH(QJsonValue, input);
+    QFETCH(QString, utc);
+    const QDateTime parsed = IsoDate::parse(input);
+    QCOMPARE(parsed.isValid() ? IsoDate::timestamp(parsed) : QString(), utc);
+}
+
+void TestEnginePieces::mapsAGithubIssue()
+{
+    const ConnectorRegistry registry = ConnectorRegistry::load();
+    const StreamSpec *issues =
+        registry.find(QStringLiteral("github"))->stream(QStringLiteral("issues"));
+    const RecordMapper mapper(*issues);
+    QCOMPARE(mapper.columns().first(), QStringLiteral("external_id"));
+    QVariantList row;
+    QString error;
+    QVERIFY2(mapper.map(issue(), &row, &error), qPrintable(error));
+    const auto value = [&](const char *column) {
+        return row.at(mapper.columns().indexOf(QLatin1String(column)));
+    };
+    QCOMPARE(value("external_id").toString(), QStringLiteral("1347"));
+    QCOMPARE(value("title").toString(), QStringLiteral("Crash on empty board"));
+    QCOMPARE(value("kind").toString(), QStringLiteral("issue"));
+    QCOMPARE(value("state").toString(), QStringLiteral("closed"));
+    QCOMPARE(value("assignee").toString(),
+             QStringLiteral("hubot")); // assignee null: first of assignees
+    QCOMPARE(value("created_at").toString(), QStringLiteral("2026-03-01T10:00:00Z"));
+    QCOMPARE(value("resolved_at").toString(), QStringLiteral("2026-03-04T17:45:12Z"));
+    QCOMPARE(value("url").toString(), QStringLiteral("https://github.com/acme/rocket/issues/42"));
+    QCOMPARE(mapper.cursorValue(issue()), QDateTime(QDate(2026, 3, 5), QTime(8, 30), Qt::UTC));
+
+    QJsonObject noId = issue();
+    noId.remove(QStringLiteral("id"));
+    QVERIFY(!mapper.map(noId, &row, &error));
+    QVERIFY2(error.contains(QStringLiteral("no value at \"id\"")), qPrintable(error));
+}
+
+void TestEnginePieces::filtersRecords()
+{
+    const ConnectorRegistry registry = ConnectorRegistry::load();
+    const ConnectorManifest *github = registry.find(QStringLiteral("github"));
+    QJsonObject pull = issue();
+    pull.insert(QStringLiteral("pull_request"),
+                QJsonObject{{QStringLiteral("merged_at"), QStringLiteral("2026-03-04T00:00:00Z")}});
+    QVERIFY(RecordMapper(*github->stream(QStringLiteral("issues"))).accepts(issue()));
+    QVERIFY(!RecordMapper(*github->stream(QStringLiteral("issues"))).accepts(pull));
+    QVERIFY(RecordMapper(*github->stream(QStringLiteral("pull_requests"))).accepts(pull));
+    QVERIFY(!RecordMapper(*github->stream(QStringLiteral("pull_requests"))).accepts(issue()));
+    QVariantList row;
+    QString error;
+    const RecordMapper pulls(*github->stream(QStringLiteral("pull_requests")));
+    QVERIFY(pulls.map(pull, &row, &error));
+    QCOMPARE(row.at(pulls.columns().indexOf(QStringLiteral("resolved_at"))).toString(),
+             QStringLiteral("2026-03-04T00:00:00Z")); // merged, not closed
+}
+
+void TestEnginePieces::linkHeaderNextPage()
+{
+    const QByteArray link =
+        "<https://api.github.com/repositories/1/issues?per_page=100&page=2>; rel=\"next\", "
+        "<https://api.github.com/repositories/1/issues?per_page=100&page=9>; rel=\"last\"";
+    QCOMPARE(
+        Paginator::nextLink(link),
+        QUrl(QStringLiteral("https://api.github.com/repositories/1/issues?per_page=100&page=2")));
+    QVERIFY(
+        Paginator::nextLink("<https://x/?page=1>; rel=\"prev\", <https://x/?page=1>; rel=\"first\"")
+            .isEmpty());
+    QVERIFY(Paginator::nextLink(QByteArray()).isEmpty());
+}
+
+void TestEnginePieces::cursorPaginationStopsOnARepeatedCursor()
+{
+    PaginationSpec spec;
+    spec.type = PaginationSpec::Type::Cursor;
+    spec.cursorPath = QStringLiteral("pageCursor");
+    spec.parameter = QStringLiteral("pageCursor");
+    Paginator paginator(spec);
+    HttpRequest request;
+    request.url = QUrl(QStringLiteral("https://api.productboard.com/notes"));
+    const QJsonDocument page1 = QJsonDocument::fromJson(R"({"data":[{}],"pageCursor":"abc"})");
+    QString error;
+    const auto next = paginator.next(request, {}, page1, 1, &error);
+    QVERIFY(next);
+    QCOMPARE(QUrlQuery(next->url).queryItemValue(QStringLiteral("pageCursor")),
+             QStringLiteral("abc"));
+    QVERIFY(!paginator.next(*next, {}, page1, 1, &error));
+    QVERIFY(error.contains(QStringLiteral("same page cursor twice")));
+    error.clear();
+    Paginator fresh(spec);
+    QVERIFY(!fresh.next(request, {}, QJsonDocument::fromJson(R"({"data":[],"pageCursor":null})"), 0,
+                        &error));
+    QVERIFY(error.isEmpty());
+}
+
+void TestEnginePieces::offsetAndPagePagination()
+{
+    PaginationSpec offset;
+    offset.type = PaginationSpec::Type::Offset;
+    offset.parameter = QStringLiteral("offset");
+    offset.size = 50;
+    Paginator paginator(offset);
+    HttpRequest request;
+    request.url = QUrl(QStringLiteral("https://app.asana.com/api/1.0/tasks?offset=0&limit=50"));
+    QString error;
+    const auto next = paginator.next(request, {}, {}, 50, &error);
+    QVERIFY(next);
+    QCOMPARE(QUrlQuery(next->url).queryItemValue(QStringLiteral("offset")), QStringLiteral("50"));
+    QVERIFY(!paginator.next(*next, {}, {}, 49, &error)); // a short page is the last
+
+    PaginationSpec page;
+    page.type = PaginationSpec::Type::PageNumber;
+    page.parameter = QStringLiteral("page");
+    page.size = 2;
+    Paginator pages(page);
+    request.url = QUrl(QStringLiteral("https://x/ideas?page=1&per_page=2"));
+    const auto second = pages.next(request, {}, {}, 2, &error);
+    QVERIFY(second);
+    QCOMPARE(QUrlQuery(second->url).queryItemValue(QStringLiteral("page")), QStringLiteral("2"));
+}
+
+void TestEnginePieces::graphqlPagination()
+{
+    PaginationSpec spec;
+    spec.type = PaginationSpec::Type::GraphQL;
+    spec.pageInfoPath = QStringLiteral("data.issues.pageInfo");
+    Paginator paginator(spec);
+    HttpRequest request;
+    request.method = "POST";
+    request.body =
+        R"({"query":"query($after:String){issues(first:50,after:$after){nodes{id}}}","variables":{}})";
+    QString error;
+    const auto next = paginator.next(
+        request, {},
+        QJsonDocument::fromJson(
+            R"({"data":{"issues":{"pageInfo":{"hasNextPage":true,"endCursor":"c2"}}}})"),
+        50, &error);
+    QVERIFY(next);
+    QCOMPARE(QJsonDocument::fromJson(next->body)
+                 .object()
+                 .value(QStringLiteral("variables"))
+                 .toObject()
+                 .value(QStringLiteral("after"))
+                 .toString(),
+             QStringLiteral("c2"));
+    QVERIFY(!paginator.next(
+        *next, {},
+        QJsonDocument::fromJson(
+            R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":"c3"}}}})"),
+        10, &error));
+}
+
+void TestEnginePieces::firstRequestDropsEmptyPlaceholders()
+{
+    const ConnectorRegistry registry = ConnectorRegistry::load();
+    const ConnectorManifest *github = registry.find(QStringLiteral("github"));
+    const RequestBuilder builder(*github, *github->stream(QStringLiteral("issues")),
+                                 QUrl(QStringLiteral("https://ghe.example.com/api/v3/")),
+                                 QJsonObject());
+    const HttpRequest first = builder.first(QStringLiteral("acme/rocket"), QString());
+    QCOMPARE(first.url.path(), QStringLiteral("/api/v3/repos/acme/rocket/issues"));
+    const QUrlQuery query(first.url);
+    QVERIFY(!query.hasQueryItem(QStringLiteral("since")));
+    QCOMPARE(query.queryItemValue(QStringLiteral("per_page")), QStringLiteral("100"));
+    QCOMPARE(first.header("accept"), QByteArray("application/vnd.github+json"));
+    const HttpRequest incremental =
+        builder.first(QStringLiteral("acme/rocket"), QStringLiteral("2026-03-05T08:30:00Z"));
+    QCOMPARE(QUrlQuery(incremental.url).queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
+             QStringLiteral("2026-03-05T08:30:00Z"));
+}
+
+void TestEnginePieces::pageParserExplainsBadBodies()
+{
+    StreamSpec stream;
+    stream.recordsPath = QStringLiteral("data");
+    const PageParser parser(stream);
+    QList<PageRecord> records;
+    QJsonDocument document;
+    QString error;
+    QVERIFY(parser.parse(R"({"data":[{"id":1},{"id":2}]})", &records, &document, &error));
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(
+        QJsonDocument::fromJson(records.at(1).raw).object().value(QStringLiteral("id")).toInt(), 2);
+
+    QVERIFY(!parser.parse("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", &records,
+                          &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("HTML page")), qPrintable(error));
+    QVERIFY(!parser.parse(R"({"data":[{"id":1},{"id":)", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("not valid JSON")), qPrintable(error));
+    QVERIFY(!parser.parse(R"({"items":[]})", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("expected a list of records at \"data\"")),
+             qPrintable(error));
+    QVERIFY(!parser.parse(R"({"errors":[{"message":"Rate limit exceeded"}]})", &records, &document,
+                          &error));
+    QVERIFY2(error.contains(QStringLiteral("Rate limit exceeded")), qPrintable(error));
+    QVERIFY(!parser.parse(R"({"data":[1,2]})", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("record 1 of the page is not a JSON object")),
+             qPrintable(error));
+}
+
+void TestEnginePieces::newlineDelimitedRecords()
+{
+    StreamSpec stream;
+    stream.recordsFormat = QStringLiteral("ndjson");
+    const PageParser parser(stream);
+    QList<PageRecord> records;
+    QJsonDocument document;
+    QString error;
+    QVERIFY(parser.parse("{\"event\":\"a\"}\n\n{\"event\":\"b\"}\n", &records, &document, &error));
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(1).object.value(QStringLiteral("event")).toString(), QStringLiteral("b"));
+    QVERIFY(!parser.parse("{\"event\":\"a\"}\n{\"event\":\n", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("line 2")), qPrintable(error));
+}
+
+void TestEnginePieces::credentialsInTheServicesForm()
+{
+    Credentials credentials{"s3cr3t"};
+    HttpRequest request;
+    request.url = QUrl(QStringLiteral("https://x.example.com/a?b=1"));
+    AuthSpec bearer;
+    bearer.type = AuthSpec::Type::Bearer;
+    bearer.prefix = QStringLiteral("Bearer ");
+    credentials.apply(bearer, request);
+    QCOMPARE(request.header("authorization"), QByteArray("Bearer s3cr3t"));
+
+    AuthSpec header;
+    header.type = AuthSpec::Type::Header;
+    header.header = QStringLiteral("X-API-TOKEN");
+    HttpRequest second;
+    second.url = request.url;
+    credentials.apply(header, second);
+    QCOMPARE(second.header("x-api-token"), QByteArray("s3cr3t"));
+
+    AuthSpec basic;
+    basic.type = AuthSpec::Type::Basic;
+    HttpRequest third;
+    Credentials{"me@acme.com:tok"}.apply(basic, third);
+    QCOMPARE(third.header("Authorization"),
+             QByteArray("Basic ") + QByteArray("me@acme.com:tok").toBase64());
+
+    AuthSpec query;
+    query.type = AuthSpec::Type::Query;
+    query.queryParameter = QStringLiteral("api_token");
+    HttpRequest fourth;
+    fourth.url = request.url;
+    credentials.apply(query, fourth);
+    QCOMPARE(QUrlQuery(fourth.url).queryItemValue(QStringLiteral("api_token")),
+             QStringLiteral("s3cr3t"));
+    QCOMPARE(QUrlQuery(fourth.url).queryItemValue(QStringLiteral("b")), QStringLiteral("1"));
+}
+
+QTEST_GUILESS_MAIN(TestEnginePieces)
+#include "tst_enginepieces.moc"

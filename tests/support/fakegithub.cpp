@@ -1,0 +1,146 @@
+#include "fakegithub.h"
+
+#include <QJsonDocument>
+#include <QMutexLocker>
+
+#include <algorithm>
+
+FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QString &name)
+    : m_data(std::make_shared<Data>())
+{
+    m_repository.owner = owner;
+    m_repository.name = name;
+    m_repository.apiBase = server.baseUrl().toString();
+    const std::shared_ptr<Data> data = m_data;
+    server.route("GET", path(QStringLiteral("issues")), [data](const FakeHttpServer::Request &request) {
+        QList<Item> items;
+        int delayMs = 0;
+        {
+            const QMutexLocker locker(&data->mutex);
+            delayMs = data->pageDelayMs;
+            const int requested =
+                qMax(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
+            auto fault = data->pageFaults.find(requested);
+            if (fault != data->pageFaults.end() && !fault->isEmpty())
+                return fault->takeFirst();
+            const QString since =
+                request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
+            const QDateTime from =
+                since.isEmpty() ? QDateTime() : QDateTime::fromString(since, Qt::ISODate);
+            if (!since.isEmpty() && !from.isValid()) {
+                return FakeHttpServer::Response::json(
+                    R"({"message":"Validation Failed","errors":[{"resource":"Issue","field":"since","code":"invalid"}],"documentation_url":"https://docs.github.com/rest/issues/issues#list-repository-issues"})",
+                    422);
+            }
+            for (const Item &item : data->issues) {
+                if (!from.isValid() || item.updatedAt >= from)
+                    items.append(item);
+            }
+        }
+        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+            return a.updatedAt != b.updatedAt ? a.updatedAt < b.updatedAt : a.id < b.id;
+        });
+        return page(request, items, delayMs);
+    });
+    server.route("GET", path(QStringLiteral("releases")),
+                 [data](const FakeHttpServer::Request &request) {
+                     QList<Item> items;
+                     {
+                         const QMutexLocker locker(&data->mutex);
+                         items = data->releases.values();
+                     }
+                     std::reverse(items.begin(), items.end()); // newest first, as GitHub lists them
+                     return page(request, items);
+                 });
+}
+
+QString FakeGitHub::path(const QString &resource) const
+{
+    return QStringLiteral("/repos/%1/%2/%3").arg(m_repository.owner, m_repository.name, resource);
+}
+
+FakeHttpServer::Response FakeGitHub::page(const FakeHttpServer::Request &request, QList<Item> items,
+                                          int delayMs)
+{
+    const int perPage =
+        qBound(1,
+               request.query.queryItemValue(QStringLiteral("per_page")).toInt() > 0
+                   ? request.query.queryItemValue(QStringLiteral("per_page")).toInt()
+                   : 30,
+               100);
+    const int pageNumber = qMax(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
+    const int lastPage = qMax(1, int((items.size() + perPage - 1) / perPage));
+    QByteArray body = "[";
+    const qsizetype first = qsizetype(pageNumber - 1) * perPage;
+    for (qsizetype i = first; i < qMin<qsizetype>(items.size(), first + perPage); ++i) {
+        if (i > first)
+            body += ',';
+        body += items.at(i).json;
+    }
+    body += ']';
+    FakeHttpServer::Response response = FakeHttpServer::Response::json(body);
+    const QByteArray link = GitHubFixtures::linkHeader(request.url, pageNumber, lastPage);
+    if (!link.isEmpty())
+        response.withHeader("Link", link);
+    response.withHeader("x-ratelimit-limit", "5000")
+        .withHeader("x-ratelimit-remaining", "4999")
+        .withHeader("x-ratelimit-reset",
+                    QByteArray::number(QDateTime::currentSecsSinceEpoch() + 3600))
+        .withHeader("x-ratelimit-resource", "core");
+    if (delayMs > 0) {
+        response.fault = FakeHttpServer::Response::Fault::DelayMs;
+        response.delayMs = delayMs;
+    }
+    return response;
+}
+
+void FakeGitHub::setIssue(int number, const QDateTime &updatedAt, bool pullRequest,
+                          const QDateTime &closedAt, const QString &title)
+{
+    const QDateTime created = updatedAt.addDays(-3);
+    QJsonObject object =
+        pullRequest
+            ? GitHubFixtures::pullRequest(m_repository, number, created, updatedAt, closedAt)
+            : GitHubFixtures::issue(m_repository, number, created, updatedAt, closedAt);
+    if (!title.isEmpty())
+        object.insert(QStringLiteral("title"), title);
+    Item item{object, QJsonDocument(object).toJson(QJsonDocument::Compact), updatedAt.toUTC(),
+              object.value(QStringLiteral("id")).toInteger()};
+    const QMutexLocker locker(&m_data->mutex);
+    m_data->issues.insert(number, item);
+}
+
+void FakeGitHub::setRelease(int number, const QDateTime &publishedAt)
+{
+    const QJsonObject object =
+        GitHubFixtures::release(m_repository, number, publishedAt.addDays(-1), publishedAt);
+    Item item{object, QJsonDocument(object).toJson(QJsonDocument::Compact), publishedAt,
+              object.value(QStringLiteral("id")).toInteger()};
+    const QMutexLocker locker(&m_data->mutex);
+    m_data->releases.insert(number, item);
+}
+
+void FakeGitHub::setPageDelay(int milliseconds)
+{
+    const QMutexLocker locker(&m_data->mutex);
+    m_data->pageDelayMs = milliseconds;
+}
+
+void FakeGitHub::failIssuePage(int page, const FakeHttpServer::Response &response, int times)
+{
+    const QMutexLocker locker(&m_data->mutex);
+    for (int i = 0; i < times; ++i)
+        m_data->pageFaults[page].append(response);
+}
+
+int FakeGitHub::issueCount() const
+{
+    const QMutexLocker locker(&m_data->mutex);
+    return int(m_data->issues.size());
+}
+
+QJsonObject FakeGitHub::issue(int number) const
+{
+    const QMutexLocker locker(&m_data->mutex);
+    return m_data->issues.value(number).object;
+}
