@@ -182,7 +182,7 @@ QSqlDatabase Database::openConnection(const QString &name, bool readOnly, QStrin
     }
     QSqlQuery query(db);
     for (const char *statement : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                                  "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -65536"}) {
+                                  "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -16384"}) {
         if (!query.exec(QLatin1String(statement)))
             qCWarning(hubDb) << "Could not set" << statement << query.lastError().text();
     }

@@ -20,11 +20,25 @@ public:
 
     // values are in the order of columns(). Returns false and sets lastError() on failure.
     bool execute(const QVariantList &values);
+    // Many rows, several per statement: per-statement work dominates narrow bulk writes.
+    // Rows with the same conflict key keep the last one, as row-by-row upserts would (and
+    // as PostgreSQL requires within one statement).
+    bool executeMany(const QList<QVariantList> &rows);
 
     static QString sql(const QString &table, const QStringList &columns,
                        const QStringList &conflictColumns);
 
 private:
+    static constexpr int RowsPerStatement = 32;
+    static QString sql(const QString &table, const QStringList &columns,
+                       const QStringList &conflictColumns, int rows);
+    QList<QVariantList> withoutDuplicateKeys(const QList<QVariantList> &rows) const;
+
+    QSqlDatabase m_db;
+    QStringList m_conflictColumns;
+    QList<int> m_keyIndexes;
+    QSqlQuery m_batch; // prepared on first use
+    bool m_batchPrepared = false;
     QSqlQuery m_query;
     QStringList m_columns;
     QString m_table;

@@ -4,7 +4,8 @@ target_sources(hub_connectors PRIVATE
     manifest/manifestparser.cpp manifest/manifestparser.h
     manifest/connectorregistry.cpp manifest/connectorregistry.h
     manifest/settingsvalidator.cpp manifest/settingsvalidator.h
-    engine/jsonpath.cpp engine/jsonpath.h
+    engine/jsonrecord.cpp engine/jsonrecord.h
+    engine/jsonslices.cpp engine/jsonslices.h
     engine/recordmapper.cpp engine/recordmapper.h
     engine/requestbuilder.cpp engine/requestbuilder.h
     engine/paginator.cpp engine/paginator.h

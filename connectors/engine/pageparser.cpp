@@ -1,118 +1,190 @@
 #include "pageparser.h"
 
-#include "jsonpath.h"
+#include "jsonslices.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace {
 
 QString describeBody(const QByteArray &body)
 {
     const QByteArray start = body.left(64).trimmed().toLower();
-    if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<"))
+    if (start.startsWith("<"))
         return QObject::tr("the service answered with an HTML page instead of JSON");
     if (body.trimmed().isEmpty())
         return QObject::tr("the response body is empty");
     return QString();
 }
 
-QString graphqlError(const QJsonObject &object)
+QString serviceError(const JsonRecord &root)
 {
-    const QJsonArray errors = object.value(QStringLiteral("errors")).toArray();
-    if (errors.isEmpty())
-        return QString();
-    return errors.first().toObject().value(QStringLiteral("message")).toString();
+    const QJsonValue errors = root.value(QStringLiteral("errors"));
+    const QJsonArray list = errors.toArray();
+    return list.isEmpty() ? QString()
+                          : list.first().toObject().value(QStringLiteral("message")).toString();
+}
+
+QString describeValue(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Object:
+        return QObject::tr("an object");
+    case QJsonValue::Null:
+        return QObject::tr("null");
+    case QJsonValue::Undefined:
+        return QObject::tr("nothing");
+    case QJsonValue::Array:
+    case QJsonValue::Bool:
+    case QJsonValue::Double:
+    case QJsonValue::String:
+        break;
+    }
+    return QObject::tr("a single value");
 }
 
 } // namespace
 
 PageParser::PageParser(const StreamSpec &stream)
     : m_stream(stream)
+    , m_recordsPath(stream.recordsPath)
 {
 }
 
-bool PageParser::parse(const QByteArray &body, QList<PageRecord> *records, QJsonDocument *document,
-                       QString *error) const
+bool PageParser::parse(const QByteArray &body, QList<PageRecord> *records, JsonRecord *root,
+                       QString *error)
 {
     records->clear();
+    *root = JsonRecord();
     if (m_stream.recordsFormat == QLatin1String("ndjson"))
         return parseLines(body, records, error);
-    return parseJson(body, records, document, error);
+    return parseJson(body, records, root, error);
 }
 
-bool PageParser::parseJson(const QByteArray &body, QList<PageRecord> *records,
-                           QJsonDocument *document, QString *error) const
+bool PageParser::parseJson(const QByteArray &body, QList<PageRecord> *records, JsonRecord *root,
+                           QString *error)
 {
-    QJsonParseError parseError;
-    *document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const QString reason = describeBody(body);
-        *error = reason.isEmpty()
-                     ? QObject::tr("the response is not valid JSON (%1 at byte %2 of %3)")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset)
-                           .arg(body.size())
-                     : reason;
+    QString reason;
+    if (!m_document.parse(body, &reason)) {
+        const QString kind = describeBody(body);
+        *error = kind.isEmpty() ? QObject::tr("the response is not valid JSON (%1; %2 bytes)")
+                                      .arg(reason)
+                                      .arg(body.size())
+                                : kind;
         return false;
     }
-    const QJsonValue root =
-        document->isArray() ? QJsonValue(document->array()) : QJsonValue(document->object());
-    const QJsonValue list = JsonPath::get(root, m_stream.recordsPath);
-    if (!list.isArray()) {
-        const QString serviceError =
-            document->isObject() ? graphqlError(document->object()) : QString();
-        if (!serviceError.isEmpty()) {
-            *error = QObject::tr("the service reported an error: %1").arg(serviceError);
-        } else {
-            *error = QObject::tr("expected a list of records at \"%1\", found %2")
-                         .arg(m_stream.recordsPath.isEmpty() ? QStringLiteral("$")
-                                                             : m_stream.recordsPath,
-                              list.isUndefined() ? QObject::tr("nothing")
-                                                 : QObject::tr("something else"));
+    *root = m_document.root();
+    simdjson::dom::element list = root->element();
+    bool found = true;
+    if (!m_stream.recordsPath.isEmpty() && m_stream.recordsPath != QLatin1String("$")) {
+        // Found in place rather than through value(), which would copy the whole list.
+        const QStringList keys =
+            QString(m_stream.recordsPath).remove(QStringLiteral("$.")).split(QLatin1Char('.'));
+        for (const QString &key : keys) {
+            simdjson::dom::element next;
+            if (list.type() != simdjson::dom::element_type::OBJECT ||
+                simdjson::dom::object(list).at_key(key.toUtf8().toStdString()).get(next) !=
+                    simdjson::SUCCESS) {
+                found = false;
+                break;
+            }
+            list = next;
         }
+    }
+    if (!found || list.type() != simdjson::dom::element_type::ARRAY) {
+        const QString fromService = serviceError(*root);
+        *error = !fromService.isEmpty()
+                     ? QObject::tr("the service reported an error: %1").arg(fromService)
+                     : QObject::tr("expected a list of records at \"%1\", found %2")
+                           .arg(m_stream.recordsPath.isEmpty() ? QStringLiteral("$")
+                                                               : m_stream.recordsPath,
+                                describeValue(root->value(m_recordsPath)));
         return false;
     }
-    const QJsonArray array = list.toArray();
-    records->reserve(array.size());
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QJsonValue item = array.at(i);
-        if (!item.isObject()) {
+    const simdjson::dom::array array(list);
+    // The records' own bytes, found by a quick scan of the text the parser just accepted.
+    QList<QByteArrayView> slices;
+    if (!JsonSlices::arrayElements(body, m_stream.recordsPath, &slices) ||
+        slices.size() != qsizetype(array.size()))
+        slices.clear();
+    records->reserve(qsizetype(array.size()));
+    qsizetype i = 0;
+    for (simdjson::dom::element item : array) {
+        if (item.type() != simdjson::dom::element_type::OBJECT) {
             *error = QObject::tr("record %1 of the page is not a JSON object").arg(i + 1);
             return false;
         }
         PageRecord record;
-        record.object = item.toObject();
-        record.raw = QJsonDocument(record.object).toJson(QJsonDocument::Compact);
+        record.record = JsonRecord(item);
+        record.raw =
+            slices.isEmpty()
+                ? QJsonDocument(record.record.toJson().toObject()).toJson(QJsonDocument::Compact)
+                : slices.at(i).toByteArray();
         records->append(std::move(record));
+        ++i;
     }
     return true;
 }
 
-bool PageParser::parseLines(const QByteArray &body, QList<PageRecord> *records,
-                            QString *error) const
+bool PageParser::parseLines(const QByteArray &body, QList<PageRecord> *records, QString *error)
 {
+    // Parsed as one array of the lines, so that the records share one document.
+    QList<QByteArrayView> lines;
+    QList<qsizetype> lineNumbers;
     qsizetype start = 0;
-    int line = 0;
+    qsizetype number = 0;
     while (start < body.size()) {
         qsizetype end = body.indexOf('\n', start);
         if (end < 0)
             end = body.size();
-        ++line;
-        const QByteArray text = body.mid(start, end - start).trimmed();
-        start = end + 1;
-        if (text.isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            *error = QObject::tr("line %1 of the export is not a JSON object (%2)")
-                         .arg(line)
-                         .arg(parseError.error != QJsonParseError::NoError
-                                  ? parseError.errorString()
-                                  : QObject::tr("not an object"));
-            return false;
+        ++number;
+        const QByteArrayView line = QByteArrayView(body).sliced(start, end - start).trimmed();
+        if (!line.isEmpty()) {
+            lines.append(line);
+            lineNumbers.append(number);
         }
-        records->append({doc.object(), text});
+        start = end + 1;
     }
+    QByteArray joined;
+    joined.reserve(body.size() + 2);
+    joined += '[';
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (i > 0)
+            joined += ',';
+        joined += lines.at(i);
+    }
+    joined += ']';
+    QString reason;
+    simdjson::dom::array array;
+    const bool parsed = m_document.parse(joined, &reason) &&
+                        m_document.root().element().get_array().get(array) == simdjson::SUCCESS;
+    qsizetype index = 0;
+    bool allObjects = parsed;
+    if (parsed) {
+        for (simdjson::dom::element item : array) {
+            if (item.type() != simdjson::dom::element_type::OBJECT)
+                allObjects = false;
+            ++index;
+        }
+    }
+    if (!parsed || !allObjects || index != lines.size()) {
+        // Find the line at fault, for the message.
+        JsonDocument single;
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            QString lineError;
+            if (!single.parse(lines.at(i), &lineError) || !single.root().isObject()) {
+                *error = QObject::tr("line %1 of the export is not a JSON object (%2)")
+                             .arg(lineNumbers.at(i))
+                             .arg(lineError.isEmpty() ? QObject::tr("not an object") : lineError);
+                return false;
+            }
+        }
+        *error = QObject::tr("the export is not newline-delimited JSON (%1)").arg(reason);
+        return false;
+    }
+    index = 0;
+    for (simdjson::dom::element item : array)
+        records->append({JsonRecord(item), lines.at(index++).toByteArray()});
     return true;
 }

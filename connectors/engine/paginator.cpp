@@ -1,6 +1,6 @@
 #include "paginator.h"
 
-#include "jsonpath.h"
+#include <QJsonDocument>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -41,10 +41,8 @@ HttpRequest Paginator::withQuery(const HttpRequest &request, const QString &name
 }
 
 std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const HttpResponse &response,
-                                           const QJsonDocument &body, int recordCount,
-                                           QString *error)
+                                           const JsonRecord &root, int recordCount, QString *error)
 {
-    const QJsonValue root = body.isArray() ? QJsonValue(body.array()) : QJsonValue(body.object());
     switch (m_spec.type) {
     case PaginationSpec::Type::None:
         return std::nullopt;
@@ -62,11 +60,11 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
     }
     case PaginationSpec::Type::Cursor: {
         if (!m_spec.hasMorePath.isEmpty()) {
-            const QJsonValue more = JsonPath::get(root, m_spec.hasMorePath);
+            const QJsonValue more = root.value(m_spec.hasMorePath);
             if (more.isBool() && !more.toBool())
                 return std::nullopt;
         }
-        const QJsonValue cursor = JsonPath::get(root, m_spec.cursorPath);
+        const QJsonValue cursor = root.value(m_spec.cursorPath);
         const QString value =
             cursor.isDouble() ? QString::number(qint64(cursor.toDouble())) : cursor.toString();
         if (value.isEmpty() || recordCount == 0)
@@ -80,7 +78,7 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
         return withQuery(current, m_spec.parameter, value);
     }
     case PaginationSpec::Type::NextUrl: {
-        const QString next = JsonPath::get(root, m_spec.nextUrlPath).toString();
+        const QString next = root.value(m_spec.nextUrlPath).toString();
         if (next.isEmpty())
             return std::nullopt;
         HttpRequest request = current;
@@ -102,7 +100,7 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
         return withQuery(current, m_spec.parameter, QString::number(next));
     }
     case PaginationSpec::Type::GraphQL: {
-        const QJsonValue pageInfo = JsonPath::get(root, m_spec.pageInfoPath);
+        const QJsonValue pageInfo = root.value(m_spec.pageInfoPath);
         if (!pageInfo.isObject()) {
             *error = QObject::tr("the response has no pageInfo at \"%1\"").arg(m_spec.pageInfoPath);
             return std::nullopt;

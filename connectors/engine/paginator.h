@@ -3,7 +3,7 @@
 #include "http/httptypes.h"
 #include "manifest/connectormanifest.h"
 
-#include <QJsonDocument>
+#include "jsonrecord.h"
 
 #include <optional>
 
@@ -18,7 +18,7 @@ public:
     // The next request, or nothing at the end. error is set when the response breaks the
     // strategy's rules (a cursor that does not move, say), so a loop can never run forever.
     std::optional<HttpRequest> next(const HttpRequest &current, const HttpResponse &response,
-                                    const QJsonDocument &body, int recordCount, QString *error);
+                                    const JsonRecord &body, int recordCount, QString *error);
 
     // The URL of rel="next" in an RFC 8288 Link header, or an empty URL.
     static QUrl nextLink(const QByteArray &linkHeader);

@@ -1,30 +1,35 @@
 #include "recordmapper.h"
 
 #include "isodate.h"
-#include "jsonpath.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 
 RecordMapper::RecordMapper(const StreamSpec &stream)
-    : m_stream(stream)
+    : m_cursor(stream.cursor.field)
+    , m_hasCursor(!stream.cursor.field.isEmpty())
 {
-    for (const FieldMapping &field : stream.mapping) {
-        if (field.column == QLatin1String("external_id"))
-            m_fields.prepend(field);
+    for (const FieldMapping &mapping : stream.mapping) {
+        Field field{mapping, {}};
+        for (const QString &path : mapping.paths)
+            field.paths.emplace_back(path);
+        if (mapping.column == QLatin1String("external_id"))
+            m_fields.insert(m_fields.begin(), field);
         else
-            m_fields.append(field);
+            m_fields.push_back(field);
     }
-    for (const FieldMapping &field : std::as_const(m_fields))
-        m_columns.append(field.column);
+    for (const Field &field : m_fields)
+        m_columns.append(field.mapping.column);
+    for (const RecordFilter &filter : stream.filters)
+        m_filters.push_back({filter, JsonPath(filter.path)});
 }
 
-bool RecordMapper::accepts(const QJsonObject &record) const
+bool RecordMapper::accepts(const JsonRecord &record) const
 {
-    for (const RecordFilter &filter : m_stream.filters) {
-        const QJsonValue value = JsonPath::get(record, filter.path);
+    for (const Filter &f : m_filters) {
+        const QJsonValue value = record.value(f.path);
         const bool present = !value.isUndefined() && !value.isNull();
-        switch (filter.test) {
+        switch (f.filter.test) {
         case RecordFilter::Test::Exists:
             if (!present)
                 return false;
@@ -34,11 +39,11 @@ bool RecordMapper::accepts(const QJsonObject &record) const
                 return false;
             break;
         case RecordFilter::Test::Equals:
-            if (value != filter.value)
+            if (value != f.filter.value)
                 return false;
             break;
         case RecordFilter::Test::NotEquals:
-            if (value == filter.value)
+            if (value == f.filter.value)
                 return false;
             break;
         }
@@ -120,24 +125,24 @@ QVariant RecordMapper::convert(const QJsonValue &value, const FieldMapping &fiel
     return QVariant();
 }
 
-bool RecordMapper::map(const QJsonObject &record, QVariantList *row, QString *error) const
+bool RecordMapper::map(const JsonRecord &record, QVariantList *row, QString *error) const
 {
     row->clear();
-    row->reserve(m_fields.size());
-    for (const FieldMapping &field : m_fields) {
+    row->reserve(qsizetype(m_fields.size()));
+    for (const Field &field : m_fields) {
         QVariant value;
-        for (const QString &path : field.paths) {
-            value = convert(JsonPath::get(record, path), field);
+        for (const JsonPath &path : field.paths) {
+            value = convert(record.value(path), field.mapping);
             if (value.isValid() &&
                 !(value.typeId() == QMetaType::QString && value.toString().isEmpty()))
                 break;
         }
-        if (!value.isValid() && field.hasConstant)
-            value = field.constant.toVariant();
-        if (field.column == QLatin1String("external_id") &&
+        if (!value.isValid() && field.mapping.hasConstant)
+            value = field.mapping.constant.toVariant();
+        if (field.mapping.column == QLatin1String("external_id") &&
             (!value.isValid() || value.toString().isEmpty())) {
             *error = QObject::tr("a record has no value at \"%1\" for its id")
-                         .arg(field.paths.join(QStringLiteral("\" or \"")));
+                         .arg(field.mapping.paths.join(QStringLiteral("\" or \"")));
             return false;
         }
         row->append(value);
@@ -145,9 +150,9 @@ bool RecordMapper::map(const QJsonObject &record, QVariantList *row, QString *er
     return true;
 }
 
-QDateTime RecordMapper::cursorValue(const QJsonObject &record) const
+QDateTime RecordMapper::cursorValue(const JsonRecord &record) const
 {
-    if (m_stream.cursor.field.isEmpty())
+    if (!m_hasCursor)
         return {};
-    return IsoDate::parse(JsonPath::get(record, m_stream.cursor.field));
+    return IsoDate::parse(record.value(m_cursor));
 }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "jsonrecord.h"
 #include "manifest/connectormanifest.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QStringList>
 #include <QVariantList>
 
@@ -17,16 +17,29 @@ public:
     const QStringList &columns() const { return m_columns; }
 
     // False when a filter of the stream leaves the record out.
-    bool accepts(const QJsonObject &record) const;
+    bool accepts(const JsonRecord &record) const;
     // Fills row in columns() order. Fails, naming the field, when the record has no id.
-    bool map(const QJsonObject &record, QVariantList *row, QString *error) const;
+    bool map(const JsonRecord &record, QVariantList *row, QString *error) const;
     // The record's value of the stream's cursor field, or invalid.
-    QDateTime cursorValue(const QJsonObject &record) const;
+    QDateTime cursorValue(const JsonRecord &record) const;
 
     static QVariant convert(const QJsonValue &value, const FieldMapping &field);
 
 private:
-    StreamSpec m_stream;
+    struct Field
+    {
+        FieldMapping mapping;
+        std::vector<JsonPath> paths;
+    };
+    struct Filter
+    {
+        RecordFilter filter;
+        JsonPath path;
+    };
+
     QStringList m_columns;
-    QList<FieldMapping> m_fields; // in columns() order
+    std::vector<Field> m_fields; // in columns() order
+    std::vector<Filter> m_filters;
+    JsonPath m_cursor;
+    bool m_hasCursor = false;
 };

@@ -6,6 +6,7 @@
 #include "http/redaction.h"
 #include "isodate.h"
 #include "logging.h"
+#include "rawjson.h"
 #include "upsertstatement.h"
 
 #include <QFuture>
@@ -194,7 +195,7 @@ void StreamRunner::fetch(const HttpRequest &request)
         auto page = std::make_shared<Page>();
         page->stateKey = stateKey(m_stream, itemName());
         QList<PageRecord> records;
-        QJsonDocument document;
+        JsonRecord document;
         QString error;
         if (!m_parser.parse(result.response.body, &records, &document, &error)) {
             fail(StreamOutcome::Status::Failed,
@@ -207,20 +208,20 @@ void StreamRunner::fetch(const HttpRequest &request)
             ++position;
             // The cursor covers every record read, also those a filter leaves out: the page
             // has been dealt with as a whole.
-            const QDateTime cursor = m_mapper.cursorValue(record.object);
+            const QDateTime cursor = m_mapper.cursorValue(record.record);
             if (cursor.isValid() && (!page->cursor.isValid() || cursor > page->cursor))
                 page->cursor = cursor;
-            if (!m_mapper.accepts(record.object))
+            if (!m_mapper.accepts(record.record))
                 continue;
             QVariantList row;
-            if (!m_mapper.map(record.object, &row, &error)) {
+            if (!m_mapper.map(record.record, &row, &error)) {
                 fail(StreamOutcome::Status::Failed, tr("%1: record %2 of the page: %3")
                                                         .arg(Redaction::url(request.url))
                                                         .arg(position)
                                                         .arg(error));
                 return;
             }
-            row.append(QString::fromUtf8(record.raw));
+            row.append(RawJson::pack(record.raw)); // compressed here, off the writer's thread
             page->rows.append(std::move(row));
         }
         page->next =
@@ -257,16 +258,18 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
                 *error = upsert.lastError();
                 return false;
             }
-            QVariantList values;
+            QList<QVariantList> rows;
+            rows.reserve(page->rows.size());
             for (const QVariantList &row : page->rows) {
-                values.clear();
+                QVariantList values;
                 values.reserve(row.size() + 1);
                 values.append(sourceId);
                 values += row;
-                if (!upsert.execute(values)) {
-                    *error = upsert.lastError();
-                    return false;
-                }
+                rows.append(std::move(values));
+            }
+            if (!upsert.executeMany(rows)) {
+                *error = upsert.lastError();
+                return false;
             }
             QSqlQuery query(db);
             const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());

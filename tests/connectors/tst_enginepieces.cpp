@@ -1,5 +1,6 @@
 #include "engine/credentials.h"
-#include "engine/jsonpath.h"
+#include "engine/jsonrecord.h"
+#include "engine/jsonslices.h"
 #include "engine/pageparser.h"
 #include "engine/paginator.h"
 #include "engine/recordmapper.h"
@@ -30,15 +31,25 @@ private Q_SLOTS:
     void firstRequestDropsEmptyPlaceholders();
     void pageParserExplainsBadBodies();
     void newlineDelimitedRecords();
+    void slicesKeepTheServicesBytes();
     void credentialsInTheServicesForm();
 
 private:
-    static QJsonObject issue();
+    static QByteArray issue();
+    static JsonRecord parsed(JsonDocument &document, const QByteArray &json);
 };
 
-QJsonObject TestEnginePieces::issue()
+JsonRecord TestEnginePieces::parsed(JsonDocument &document, const QByteArray &json)
 {
-    return QJsonDocument::fromJson(R"({
+    QString error;
+    if (!document.parse(json, &error))
+        qWarning() << error;
+    return document.root();
+}
+
+QByteArray TestEnginePieces::issue()
+{
+    return QByteArray(R"({
         "id": 1347, "number": 42, "title": "Crash on empty board", "state": "closed",
         "user": {"login": "octocat"}, "assignee": null,
         "assignees": [{"login": "hubot"}, {"login": "monalisa"}],
@@ -46,25 +57,23 @@ QJsonObject TestEnginePieces::issue()
         "created_at": "2026-03-01T10:00:00Z", "updated_at": "2026-03-05T08:30:00Z",
         "closed_at": "2026-03-04T17:45:12Z",
         "html_url": "https://github.com/acme/rocket/issues/42"
-    })")
-        .object();
+    })");
 }
 
 void TestEnginePieces::jsonPaths()
 {
-    const QJsonObject o = issue();
-    QCOMPARE(JsonPath::get(o, QStringLiteral("user.login")).toString(), QStringLiteral("octocat"));
-    QCOMPARE(JsonPath::get(o, QStringLiteral("assignees[1].login")).toString(),
-             QStringLiteral("monalisa"));
-    const QJsonArray labels = JsonPath::get(o, QStringLiteral("labels[].name")).toArray();
+    JsonDocument document;
+    const JsonRecord o = parsed(document, issue());
+    QCOMPARE(o.value(QStringLiteral("user.login")).toString(), QStringLiteral("octocat"));
+    QCOMPARE(o.value(QStringLiteral("assignees[1].login")).toString(), QStringLiteral("monalisa"));
+    const QJsonArray labels = o.value(QStringLiteral("labels[].name")).toArray();
     QCOMPARE(labels.size(), 2);
     QCOMPARE(labels.at(1).toString(), QStringLiteral("p1"));
-    QVERIFY(JsonPath::get(o, QStringLiteral("milestone.title")).isUndefined());
-    QVERIFY(JsonPath::get(o, QStringLiteral("assignee")).isNull());
-    QVERIFY(JsonPath::get(o, QStringLiteral("assignees[9].login")).isUndefined());
-    QCOMPARE(
-        JsonPath::get(o, QStringLiteral("$")).toObject().value(QStringLiteral("number")).toInt(),
-        42);
+    QVERIFY(o.value(QStringLiteral("milestone.title")).isUndefined());
+    QVERIFY(o.value(QStringLiteral("assignee")).isNull());
+    QVERIFY(o.value(QStringLiteral("assignees[9].login")).isUndefined());
+    QCOMPARE(o.value(QStringLiteral("$")).toObject().value(QStringLiteral("number")).toInt(), 42);
+    QCOMPARE(o.value(QStringLiteral("id")).toInteger(), 1347);
 }
 
 void TestEnginePieces::datesInEveryFormServicesSend_data()
@@ -114,7 +123,8 @@ void TestEnginePieces::mapsAGithubIssue()
     QCOMPARE(mapper.columns().first(), QStringLiteral("external_id"));
     QVariantList row;
     QString error;
-    QVERIFY2(mapper.map(issue(), &row, &error), qPrintable(error));
+    JsonDocument document;
+    QVERIFY2(mapper.map(parsed(document, issue()), &row, &error), qPrintable(error));
     const auto value = [&](const char *column) {
         return row.at(mapper.columns().indexOf(QLatin1String(column)));
     };
@@ -127,11 +137,12 @@ void TestEnginePieces::mapsAGithubIssue()
     QCOMPARE(value("created_at").toString(), QStringLiteral("2026-03-01T10:00:00Z"));
     QCOMPARE(value("resolved_at").toString(), QStringLiteral("2026-03-04T17:45:12Z"));
     QCOMPARE(value("url").toString(), QStringLiteral("https://github.com/acme/rocket/issues/42"));
-    QCOMPARE(mapper.cursorValue(issue()), QDateTime(QDate(2026, 3, 5), QTime(8, 30), Qt::UTC));
+    QCOMPARE(mapper.cursorValue(parsed(document, issue())),
+             QDateTime(QDate(2026, 3, 5), QTime(8, 30), Qt::UTC));
 
-    QJsonObject noId = issue();
+    QJsonObject noId = QJsonDocument::fromJson(issue()).object();
     noId.remove(QStringLiteral("id"));
-    QVERIFY(!mapper.map(noId, &row, &error));
+    QVERIFY(!mapper.map(parsed(document, QJsonDocument(noId).toJson()), &row, &error));
     QVERIFY2(error.contains(QStringLiteral("no value at \"id\"")), qPrintable(error));
 }
 
@@ -139,13 +150,18 @@ void TestEnginePieces::filtersRecords()
 {
     const ConnectorRegistry registry = ConnectorRegistry::load();
     const ConnectorManifest *github = registry.find(QStringLiteral("github"));
-    QJsonObject pull = issue();
-    pull.insert(QStringLiteral("pull_request"),
-                QJsonObject{{QStringLiteral("merged_at"), QStringLiteral("2026-03-04T00:00:00Z")}});
-    QVERIFY(RecordMapper(*github->stream(QStringLiteral("issues"))).accepts(issue()));
+    QJsonObject pullObject = QJsonDocument::fromJson(issue()).object();
+    pullObject.insert(
+        QStringLiteral("pull_request"),
+        QJsonObject{{QStringLiteral("merged_at"), QStringLiteral("2026-03-04T00:00:00Z")}});
+    JsonDocument issueDocument;
+    JsonDocument pullDocument;
+    const JsonRecord plain = parsed(issueDocument, issue());
+    const JsonRecord pull = parsed(pullDocument, QJsonDocument(pullObject).toJson());
+    QVERIFY(RecordMapper(*github->stream(QStringLiteral("issues"))).accepts(plain));
     QVERIFY(!RecordMapper(*github->stream(QStringLiteral("issues"))).accepts(pull));
     QVERIFY(RecordMapper(*github->stream(QStringLiteral("pull_requests"))).accepts(pull));
-    QVERIFY(!RecordMapper(*github->stream(QStringLiteral("pull_requests"))).accepts(issue()));
+    QVERIFY(!RecordMapper(*github->stream(QStringLiteral("pull_requests"))).accepts(plain));
     QVariantList row;
     QString error;
     const RecordMapper pulls(*github->stream(QStringLiteral("pull_requests")));
@@ -177,7 +193,8 @@ void TestEnginePieces::cursorPaginationStopsOnARepeatedCursor()
     Paginator paginator(spec);
     HttpRequest request;
     request.url = QUrl(QStringLiteral("https://api.productboard.com/notes"));
-    const QJsonDocument page1 = QJsonDocument::fromJson(R"({"data":[{}],"pageCursor":"abc"})");
+    JsonDocument document;
+    const JsonRecord page1 = parsed(document, R"({"data":[{}],"pageCursor":"abc"})");
     QString error;
     const auto next = paginator.next(request, {}, page1, 1, &error);
     QVERIFY(next);
@@ -187,8 +204,8 @@ void TestEnginePieces::cursorPaginationStopsOnARepeatedCursor()
     QVERIFY(error.contains(QStringLiteral("same page cursor twice")));
     error.clear();
     Paginator fresh(spec);
-    QVERIFY(!fresh.next(request, {}, QJsonDocument::fromJson(R"({"data":[],"pageCursor":null})"), 0,
-                        &error));
+    JsonDocument empty;
+    QVERIFY(!fresh.next(request, {}, parsed(empty, R"({"data":[],"pageCursor":null})"), 0, &error));
     QVERIFY(error.isEmpty());
 }
 
@@ -202,10 +219,10 @@ void TestEnginePieces::offsetAndPagePagination()
     HttpRequest request;
     request.url = QUrl(QStringLiteral("https://app.asana.com/api/1.0/tasks?offset=0&limit=50"));
     QString error;
-    const auto next = paginator.next(request, {}, {}, 50, &error);
+    const auto next = paginator.next(request, {}, JsonRecord(), 50, &error);
     QVERIFY(next);
     QCOMPARE(QUrlQuery(next->url).queryItemValue(QStringLiteral("offset")), QStringLiteral("50"));
-    QVERIFY(!paginator.next(*next, {}, {}, 49, &error)); // a short page is the last
+    QVERIFY(!paginator.next(*next, {}, JsonRecord(), 49, &error)); // a short page is the last
 
     PaginationSpec page;
     page.type = PaginationSpec::Type::PageNumber;
@@ -213,7 +230,7 @@ void TestEnginePieces::offsetAndPagePagination()
     page.size = 2;
     Paginator pages(page);
     request.url = QUrl(QStringLiteral("https://x/ideas?page=1&per_page=2"));
-    const auto second = pages.next(request, {}, {}, 2, &error);
+    const auto second = pages.next(request, {}, JsonRecord(), 2, &error);
     QVERIFY(second);
     QCOMPARE(QUrlQuery(second->url).queryItemValue(QStringLiteral("page")), QStringLiteral("2"));
 }
@@ -229,10 +246,10 @@ void TestEnginePieces::graphqlPagination()
     request.body =
         R"({"query":"query($after:String){issues(first:50,after:$after){nodes{id}}}","variables":{}})";
     QString error;
+    JsonDocument first;
     const auto next = paginator.next(
         request, {},
-        QJsonDocument::fromJson(
-            R"({"data":{"issues":{"pageInfo":{"hasNextPage":true,"endCursor":"c2"}}}})"),
+        parsed(first, R"({"data":{"issues":{"pageInfo":{"hasNextPage":true,"endCursor":"c2"}}}})"),
         50, &error);
     QVERIFY(next);
     QCOMPARE(QJsonDocument::fromJson(next->body)
@@ -242,10 +259,10 @@ void TestEnginePieces::graphqlPagination()
                  .value(QStringLiteral("after"))
                  .toString(),
              QStringLiteral("c2"));
+    JsonDocument last;
     QVERIFY(!paginator.next(
         *next, {},
-        QJsonDocument::fromJson(
-            R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":"c3"}}}})"),
+        parsed(last, R"({"data":{"issues":{"pageInfo":{"hasNextPage":false,"endCursor":"c3"}}}})"),
         10, &error));
 }
 
@@ -272,14 +289,15 @@ void TestEnginePieces::pageParserExplainsBadBodies()
 {
     StreamSpec stream;
     stream.recordsPath = QStringLiteral("data");
-    const PageParser parser(stream);
+    PageParser parser(stream);
     QList<PageRecord> records;
-    QJsonDocument document;
+    JsonRecord document;
     QString error;
-    QVERIFY(parser.parse(R"({"data":[{"id":1},{"id":2}]})", &records, &document, &error));
+    QVERIFY(parser.parse(R"({"meta":{"a":[1,"]"]},"data":[{"id":1},  {"id": 2, "name": "two"}]})",
+                         &records, &document, &error));
     QCOMPARE(records.size(), 2);
-    QCOMPARE(
-        QJsonDocument::fromJson(records.at(1).raw).object().value(QStringLiteral("id")).toInt(), 2);
+    QCOMPARE(records.at(1).raw, QByteArray(R"({"id": 2, "name": "two"})")); // the bytes as sent
+    QCOMPARE(records.at(1).record.value(QStringLiteral("name")).toString(), QStringLiteral("two"));
 
     QVERIFY(!parser.parse("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", &records,
                           &document, &error));
@@ -287,8 +305,11 @@ void TestEnginePieces::pageParserExplainsBadBodies()
     QVERIFY(!parser.parse(R"({"data":[{"id":1},{"id":)", &records, &document, &error));
     QVERIFY2(error.contains(QStringLiteral("not valid JSON")), qPrintable(error));
     QVERIFY(!parser.parse(R"({"items":[]})", &records, &document, &error));
-    QVERIFY2(error.contains(QStringLiteral("expected a list of records at \"data\"")),
-             qPrintable(error));
+    QVERIFY2(
+        error.contains(QStringLiteral("expected a list of records at \"data\", found nothing")),
+        qPrintable(error));
+    QVERIFY(!parser.parse(R"({"data":{"id":1}})", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("found an object")), qPrintable(error));
     QVERIFY(!parser.parse(R"({"errors":[{"message":"Rate limit exceeded"}]})", &records, &document,
                           &error));
     QVERIFY2(error.contains(QStringLiteral("Rate limit exceeded")), qPrintable(error));
@@ -301,15 +322,16 @@ void TestEnginePieces::newlineDelimitedRecords()
 {
     StreamSpec stream;
     stream.recordsFormat = QStringLiteral("ndjson");
-    const PageParser parser(stream);
+    PageParser parser(stream);
     QList<PageRecord> records;
-    QJsonDocument document;
+    JsonRecord document;
     QString error;
     QVERIFY(parser.parse("{\"event\":\"a\"}\n\n{\"event\":\"b\"}\n", &records, &document, &error));
     QCOMPARE(records.size(), 2);
-    QCOMPARE(records.at(1).object.value(QStringLiteral("event")).toString(), QStringLiteral("b"));
-    QVERIFY(!parser.parse("{\"event\":\"a\"}\n{\"event\":\n", &records, &document, &error));
-    QVERIFY2(error.contains(QStringLiteral("line 2")), qPrintable(error));
+    QCOMPARE(records.at(1).record.value(QStringLiteral("event")).toString(), QStringLiteral("b"));
+    QCOMPARE(records.at(1).raw, QByteArray("{\"event\":\"b\"}"));
+    QVERIFY(!parser.parse("{\"event\":\"a\"}\n\n{\"event\":\n", &records, &document, &error));
+    QVERIFY2(error.contains(QStringLiteral("line 3")), qPrintable(error));
 }
 
 void TestEnginePieces::credentialsInTheServicesForm()
@@ -347,6 +369,25 @@ void TestEnginePieces::credentialsInTheServicesForm()
     QCOMPARE(QUrlQuery(fourth.url).queryItemValue(QStringLiteral("api_token")),
              QStringLiteral("s3cr3t"));
     QCOMPARE(QUrlQuery(fourth.url).queryItemValue(QStringLiteral("b")), QStringLiteral("1"));
+}
+
+void TestEnginePieces::slicesKeepTheServicesBytes()
+{
+    QList<QByteArrayView> slices;
+    QVERIFY(JsonSlices::arrayElements(" [ {\"a\":\"x,]}\\\"y\"} , 12, \"s\", [1,[2]], null ] ",
+                                      QString(), &slices));
+    QCOMPARE(slices.size(), 5);
+    QCOMPARE(slices.at(0), QByteArrayView("{\"a\":\"x,]}\\\"y\"}"));
+    QCOMPARE(slices.at(1), QByteArrayView("12"));
+    QCOMPARE(slices.at(3), QByteArrayView("[1,[2]]"));
+    QVERIFY(JsonSlices::arrayElements(R"({"skip":{"items":[9]},"data":{"items":[{"id":1}]}})",
+                                      QStringLiteral("data.items"), &slices));
+    QCOMPARE(slices.size(), 1);
+    QCOMPARE(slices.first(), QByteArrayView(R"({"id":1})"));
+    QVERIFY(JsonSlices::arrayElements("[]", QString(), &slices));
+    QVERIFY(slices.isEmpty());
+    QVERIFY(!JsonSlices::arrayElements(R"({"data":{}})", QStringLiteral("data.items"), &slices));
+    QVERIFY(!JsonSlices::arrayElements(R"({"data":[1,2)", QStringLiteral("data"), &slices));
 }
 
 QTEST_GUILESS_MAIN(TestEnginePieces)

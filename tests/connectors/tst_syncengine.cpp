@@ -3,6 +3,7 @@
 #include "fakegithub.h"
 #include "fakehttpserver.h"
 #include "manifest/connectorregistry.h"
+#include "rawjson.h"
 #include "sourcestore.h"
 #include "testworkspace.h"
 
@@ -146,7 +147,13 @@ void TestSyncEngine::syncsEveryPageOfEveryStream()
         QStringLiteral("SELECT external_id, title, url, raw, resolved_at FROM work_items "
                        "WHERE kind = 'issue' ORDER BY created_at LIMIT 1")));
     QVERIFY(query.next());
-    const QJsonObject raw = QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object();
+    // Kept compressed, and exactly as the service sent it.
+    QVERIFY(query.value(3).typeId() == QMetaType::QByteArray);
+    const QByteArray rawBytes = RawJson::unpack(query.value(3));
+    QVERIFY(query.value(3).toByteArray().size() < rawBytes.size() / 2);
+    const QJsonObject raw = QJsonDocument::fromJson(rawBytes).object();
+    QCOMPARE(rawBytes, QJsonDocument(m_github->issue(raw.value(QStringLiteral("number")).toInt()))
+                           .toJson(QJsonDocument::Compact));
     QCOMPARE(query.value(0).toString(),
              QString::number(raw.value(QStringLiteral("id")).toInteger()));
     QCOMPARE(query.value(1).toString(), raw.value(QStringLiteral("title")).toString());

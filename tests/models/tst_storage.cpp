@@ -16,6 +16,7 @@ private Q_SLOTS:
     void cleanup();
     void upsertIsIdempotent();
     void upsertKeepsSourcesApart();
+    void upsertManyRowsAtOnce();
     void searchFindsInsertedFeedback();
     void searchFollowsUpdates();
     void searchForgetsDeletedFeedback();
@@ -121,6 +122,34 @@ void TestStorage::upsertKeepsSourcesApart()
     QSqlQuery query(m_db->connection());
     QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM releases")) && query.next());
     QCOMPARE(query.value(0).toInt(), 2);
+}
+
+void TestStorage::upsertManyRowsAtOnce()
+{
+    const qint64 source = addSource(QStringLiteral("jira"));
+    UpsertStatement upsert(
+        m_db->connection(), QStringLiteral("work_items"),
+        {QStringLiteral("source_id"), QStringLiteral("external_id"), QStringLiteral("title")});
+    QList<QVariantList> rows;
+    for (int i = 0; i < 100; ++i)
+        rows.append({source, QStringLiteral("K-%1").arg(i), QStringLiteral("first %1").arg(i)});
+    // A record that appears twice in one page: the later one wins, as row by row.
+    rows.append({source, QStringLiteral("K-7"), QStringLiteral("seven, updated in the same page")});
+    QVERIFY2(upsert.executeMany(rows), qPrintable(upsert.lastError()));
+    rows = {{source, QStringLiteral("K-0"), QStringLiteral("zero again")}};
+    QVERIFY(upsert.executeMany(rows));
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM work_items")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 100);
+    QVERIFY(query.exec(QStringLiteral("SELECT title FROM work_items WHERE external_id = 'K-7'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("seven, updated in the same page"));
+    QVERIFY(query.exec(QStringLiteral("SELECT title FROM work_items WHERE external_id = 'K-0'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("zero again"));
+    QVERIFY(query.exec(QStringLiteral("SELECT title FROM work_items WHERE external_id = 'K-99'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("first 99"));
 }
 
 void TestStorage::searchFindsInsertedFeedback()

@@ -13,34 +13,39 @@ FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QStri
     m_repository.apiBase = server.baseUrl().toString();
     const std::shared_ptr<Data> data = m_data;
     server.route("GET", path(QStringLiteral("issues")), [data](const FakeHttpServer::Request &request) {
-        QList<Item> items;
-        int delayMs = 0;
-        {
-            const QMutexLocker locker(&data->mutex);
-            delayMs = data->pageDelayMs;
-            const int requested =
-                qMax(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
-            auto fault = data->pageFaults.find(requested);
-            if (fault != data->pageFaults.end() && !fault->isEmpty())
-                return fault->takeFirst();
-            const QString since =
-                request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
-            const QDateTime from =
-                since.isEmpty() ? QDateTime() : QDateTime::fromString(since, Qt::ISODate);
-            if (!since.isEmpty() && !from.isValid()) {
-                return FakeHttpServer::Response::json(
-                    R"({"message":"Validation Failed","errors":[{"resource":"Issue","field":"since","code":"invalid"}],"documentation_url":"https://docs.github.com/rest/issues/issues#list-repository-issues"})",
-                    422);
-            }
-            for (const Item &item : data->issues) {
-                if (!from.isValid() || item.updatedAt >= from)
-                    items.append(item);
-            }
+        const QMutexLocker locker(&data->mutex);
+        const int requested = qMax(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
+        auto fault = data->pageFaults.find(requested);
+        if (fault != data->pageFaults.end() && !fault->isEmpty())
+            return fault->takeFirst();
+        const QString since =
+            request.query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded);
+        const QDateTime from =
+            since.isEmpty() ? QDateTime() : QDateTime::fromString(since, Qt::ISODate);
+        if (!since.isEmpty() && !from.isValid()) {
+            return FakeHttpServer::Response::json(
+                R"({"message":"Validation Failed","errors":[{"resource":"Issue","field":"since","code":"invalid"}],"documentation_url":"https://docs.github.com/rest/issues/issues#list-repository-issues"})",
+                422);
         }
-        std::sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
-            return a.updatedAt != b.updatedAt ? a.updatedAt < b.updatedAt : a.id < b.id;
-        });
-        return page(request, items, delayMs);
+        if (!data->sorted) {
+            data->sortedIssues = data->issues.values();
+            std::sort(data->sortedIssues.begin(), data->sortedIssues.end(),
+                      [](const Item &a, const Item &b) {
+                          return a.updatedAt != b.updatedAt ? a.updatedAt < b.updatedAt
+                                                            : a.id < b.id;
+                      });
+            data->sorted = true;
+        }
+        const QList<Item> &items = data->sortedIssues;
+        qsizetype first = 0;
+        if (from.isValid()) {
+            first = std::lower_bound(items.cbegin(), items.cend(), from,
+                                     [](const Item &item, const QDateTime &when) {
+                                         return item.updatedAt < when;
+                                     }) -
+                    items.cbegin();
+        }
+        return page(request, items, first, items.size() - first, data->pageDelayMs);
     });
     server.route("GET", path(QStringLiteral("releases")),
                  [data](const FakeHttpServer::Request &request) {
@@ -50,7 +55,7 @@ FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QStri
                          items = data->releases.values();
                      }
                      std::reverse(items.begin(), items.end()); // newest first, as GitHub lists them
-                     return page(request, items);
+                     return page(request, items, 0, items.size());
                  });
 }
 
@@ -59,21 +64,19 @@ QString FakeGitHub::path(const QString &resource) const
     return QStringLiteral("/repos/%1/%2/%3").arg(m_repository.owner, m_repository.name, resource);
 }
 
-FakeHttpServer::Response FakeGitHub::page(const FakeHttpServer::Request &request, QList<Item> items,
-                                          int delayMs)
+FakeHttpServer::Response FakeGitHub::page(const FakeHttpServer::Request &request,
+                                          const QList<Item> &items, qsizetype first,
+                                          qsizetype count, int delayMs)
 {
-    const int perPage =
-        qBound(1,
-               request.query.queryItemValue(QStringLiteral("per_page")).toInt() > 0
-                   ? request.query.queryItemValue(QStringLiteral("per_page")).toInt()
-                   : 30,
-               100);
+    const int requestedSize = request.query.queryItemValue(QStringLiteral("per_page")).toInt();
+    const int perPage = qBound(1, requestedSize > 0 ? requestedSize : 30, 100);
     const int pageNumber = qMax(1, request.query.queryItemValue(QStringLiteral("page")).toInt());
-    const int lastPage = qMax(1, int((items.size() + perPage - 1) / perPage));
+    const int lastPage = qMax(1, int((count + perPage - 1) / perPage));
     QByteArray body = "[";
-    const qsizetype first = qsizetype(pageNumber - 1) * perPage;
-    for (qsizetype i = first; i < qMin<qsizetype>(items.size(), first + perPage); ++i) {
-        if (i > first)
+    const qsizetype from = first + qsizetype(pageNumber - 1) * perPage;
+    const qsizetype to = qMin(first + count, from + perPage);
+    for (qsizetype i = from; i < to; ++i) {
+        if (i > from)
             body += ',';
         body += items.at(i).json;
     }
@@ -108,6 +111,7 @@ void FakeGitHub::setIssue(int number, const QDateTime &updatedAt, bool pullReque
               object.value(QStringLiteral("id")).toInteger()};
     const QMutexLocker locker(&m_data->mutex);
     m_data->issues.insert(number, item);
+    m_data->sorted = false;
 }
 
 void FakeGitHub::setRelease(int number, const QDateTime &publishedAt)

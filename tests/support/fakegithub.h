@@ -48,10 +48,15 @@ private:
         mutable QMutex mutex;
         QMap<int, Item> issues;
         QMap<int, Item> releases;
+        // The issues in list order, rebuilt after a change: sorting tens of thousands of
+        // records for every page would make the fake, not the client, the bottleneck.
+        QList<Item> sortedIssues;
+        bool sorted = true;
         QMap<int, QList<FakeHttpServer::Response>> pageFaults;
         int pageDelayMs = 0;
     };
-    static FakeHttpServer::Response page(const FakeHttpServer::Request &request, QList<Item> items,
+    static FakeHttpServer::Response page(const FakeHttpServer::Request &request,
+                                         const QList<Item> &items, qsizetype first, qsizetype count,
                                          int delayMs = 0);
 
     GitHubFixtures::Repository m_repository;
