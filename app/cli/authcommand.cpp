@@ -214,6 +214,7 @@ int AuthCommand::clear(const QStringList &arguments, const CommandContext &conte
     if (r.exitCode != ExitOk)
         return r.exitCode;
     CliSecrets secrets(r.db->workspaceId());
+    OAuthLogin::revoke(r.source, *r.manifest, secrets, *context.output);
     const SecretStore::Result result = secrets.removeAll(r.source.id);
     if (result.status != SecretStore::Status::Ok && result.status != SecretStore::Status::NotFound)
         return context.output->fail(result.error, ExitError);

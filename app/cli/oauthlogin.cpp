@@ -1,6 +1,7 @@
 #include "oauthlogin.h"
 
 #include "auth/oauthflow.h"
+#include "auth/oauthtokenclient.h"
 #include "clioutput.h"
 #include "clisecrets.h"
 
@@ -34,8 +35,7 @@ void openBrowser(const QUrl &url, CliOutput &output)
 
 } // namespace
 
-bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
-         CliOutput &output, QString *error)
+OAuthConfig configFor(const Source &source, const ConnectorManifest &manifest)
 {
     OAuthConfig config;
     config.authorizeUrl = manifest.auth.authorizeUrl;
@@ -43,6 +43,13 @@ bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &se
     config.revokeUrl = manifest.auth.revokeUrl;
     config.scopes = manifest.auth.scopes;
     config.clientId = source.settings.value(manifest.auth.clientIdSetting).toString();
+    return config;
+}
+
+bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
+         CliOutput &output, QString *error)
+{
+    OAuthConfig config = configFor(source, manifest);
     if (config.clientId.isEmpty()) {
         *error = tr("\"%1\" has no OAuth client id: add it with 'product-hub sources add ... --set "
                     "%2=ID'.")
@@ -90,6 +97,41 @@ bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &se
         return false;
     }
     return true;
+}
+
+void revoke(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
+            CliOutput &output)
+{
+    if (manifest.auth.type != AuthSpec::Type::OAuth2 || manifest.auth.revokeUrl.isEmpty())
+        return;
+    const SecretStore::Result refresh =
+        secrets.read(SecretStore::key(source.id, QStringLiteral("refresh_token")));
+    const bool isRefresh = refresh.status == SecretStore::Status::Ok;
+    const SecretStore::Result token =
+        isRefresh ? refresh : secrets.read(SecretStore::key(source.id, QStringLiteral("token")));
+    if (token.status != SecretStore::Status::Ok)
+        return;
+    OAuthConfig config = configFor(source, manifest);
+    const SecretStore::Result clientSecret =
+        secrets.read(SecretStore::key(source.id, QStringLiteral("client_secret")));
+    if (clientSecret.status == SecretStore::Status::Ok)
+        config.clientSecret = clientSecret.secret;
+    QNetworkAccessManager network;
+    QEventLoop loop;
+    OAuthTokenResult result;
+    // Revoking the refresh token ends the whole grant at services that follow RFC 7009.
+    if (OAuthTokenClient::revoke(config, token.secret,
+                                 isRefresh ? OAuthTokenClient::TokenKind::RefreshToken
+                                           : OAuthTokenClient::TokenKind::AccessToken,
+                                 &network, [&](const OAuthTokenResult &r) {
+                                     result = r;
+                                     loop.quit();
+                                 }))
+        loop.exec();
+    if (!result.ok())
+        output.err() << tr("warning: %1 did not confirm that the tokens are revoked: %2")
+                            .arg(manifest.title, result.error)
+                     << Qt::endl;
 }
 
 } // namespace OAuthLogin

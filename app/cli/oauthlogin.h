@@ -14,4 +14,9 @@ namespace OAuthLogin {
 bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
          CliOutput &output, QString *error);
 
+// Asks the service to revoke the source's tokens, where it has a revocation endpoint.
+// Best effort: a service that cannot be reached does not keep a source from being removed.
+void revoke(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
+            CliOutput &output);
+
 } // namespace OAuthLogin

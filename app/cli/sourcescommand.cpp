@@ -5,6 +5,7 @@
 #include "databasewriter.h"
 #include "manifest/connectorregistry.h"
 #include "manifest/settingsvalidator.h"
+#include "oauthlogin.h"
 #include "sourcestore.h"
 #include "subcommandparser.h"
 #include "workspaceopener.h"
@@ -311,6 +312,9 @@ int SourcesCommand::remove(const QStringList &arguments, const CommandContext &c
     // Secrets first: a source that is gone but whose token stays in the keychain would be
     // a leak nobody can see any more.
     CliSecrets secrets(db->workspaceId());
+    const ConnectorRegistry registry = loadRegistry(*db, *context.output);
+    if (const ConnectorManifest *manifest = registry.find(source->kind))
+        OAuthLogin::revoke(*source, *manifest, secrets, *context.output);
     const SecretStore::Result removed = secrets.removeAll(source->id);
     if (removed.status != SecretStore::Status::Ok &&
         removed.status != SecretStore::Status::NotFound)

@@ -116,6 +116,18 @@ int SyncCommand::run(const QStringList &arguments, const CommandContext &context
             if (secret.status != SecretStore::Status::Ok)
                 return context.output->fail(secret.error, ExitError);
             target.credentials.token = secret.secret;
+            if (manifest->auth.type == AuthSpec::Type::OAuth2) {
+                for (const auto &[name, field] :
+                     {std::pair{QStringLiteral("refresh_token"), &Credentials::refreshToken},
+                      std::pair{QStringLiteral("client_secret"), &Credentials::clientSecret}}) {
+                    const SecretStore::Result extra =
+                        secrets.read(SecretStore::key(source.id, name));
+                    if (extra.status == SecretStore::Status::Ok)
+                        target.credentials.*field = extra.secret;
+                    else if (extra.status != SecretStore::Status::NotFound)
+                        return context.output->fail(extra.error, ExitError);
+                }
+            }
         }
         targets.append(target);
     }
@@ -133,6 +145,19 @@ int SyncCommand::run(const QStringList &arguments, const CommandContext &context
         [&err](const QString &source, const QString &stream, qint64 records, int pages) {
             err << tr("%1/%2: %3 records, %4 pages").arg(source, stream).arg(records).arg(pages)
                 << Qt::endl;
+        });
+    // Renewed tokens replace the old ones at once: a rotated refresh token works only once.
+    QObject::connect(
+        &engine, &SyncEngine::credentialsRefreshed, &loop,
+        [&](qint64 sourceId, const QByteArray &accessToken, const QByteArray &refreshToken) {
+            SecretStore::Result stored =
+                secrets.write(SecretStore::key(sourceId, QStringLiteral("token")), accessToken);
+            if (stored.status == SecretStore::Status::Ok && !refreshToken.isEmpty())
+                stored = secrets.write(SecretStore::key(sourceId, QStringLiteral("refresh_token")),
+                                       refreshToken);
+            if (stored.status != SecretStore::Status::Ok)
+                err << tr("warning: the renewed tokens could not be stored: %1").arg(stored.error)
+                    << Qt::endl;
         });
     QObject::connect(&engine, &SyncEngine::finished, &loop,
                      [&](const QList<StreamOutcome> &result) {

@@ -1,5 +1,6 @@
 #include "sourceworker.h"
 
+#include "auth/oauthtokenclient.h"
 #include "http/httpclient.h"
 #include "logging.h"
 #include "streamrunner.h"
@@ -26,15 +27,47 @@ void SourceWorker::start()
     m_http->setRetryPolicy(m_target.manifest.retry);
     m_http->setRateLimitHeaders(m_target.manifest.rateLimit);
     const AuthSpec auth = m_target.manifest.auth;
-    const Credentials credentials = m_target.credentials;
+    m_credentials = std::make_shared<Credentials>(m_target.credentials);
+    const std::shared_ptr<Credentials> credentials = m_credentials;
     m_http->setAuthorizer(
-        [auth, credentials](HttpRequest &request) { credentials.apply(auth, request); });
+        [auth, credentials](HttpRequest &request) { credentials->apply(auth, request); });
+    if (auth.type == AuthSpec::Type::OAuth2 && !m_credentials->refreshToken.isEmpty())
+        m_http->setRefresher([this](std::function<void(bool)> done) { refresh(std::move(done)); });
 
     for (const StreamSpec &stream : std::as_const(m_target.manifest.streams)) {
         if (m_target.streams.isEmpty() || m_target.streams.contains(stream.name))
             m_pending.append(&stream);
     }
     runNext();
+}
+
+void SourceWorker::refresh(std::function<void(bool ok)> done)
+{
+    const AuthSpec &auth = m_target.manifest.auth;
+    OAuthConfig config;
+    config.authorizeUrl = auth.authorizeUrl;
+    config.tokenUrl = auth.tokenUrl;
+    config.revokeUrl = auth.revokeUrl;
+    config.scopes = auth.scopes;
+    config.clientId = m_target.source.settings.value(auth.clientIdSetting).toString();
+    config.clientSecret = m_credentials->clientSecret;
+    qCInfo(hubSync) << m_target.source.name << "renewing the access token";
+    OAuthTokenClient::refresh(config, m_credentials->refreshToken, m_network,
+                              [this, done = std::move(done)](const OAuthTokenResult &result) {
+                                  if (!result.ok()) {
+                                      qCWarning(hubSync)
+                                          << m_target.source.name
+                                          << "could not renew the access token:" << result.error;
+                                      done(false);
+                                      return;
+                                  }
+                                  m_credentials->token = result.tokens.accessToken;
+                                  m_credentials->refreshToken = result.tokens.refreshToken;
+                                  Q_EMIT credentialsRefreshed(m_target.source.id,
+                                                              result.tokens.accessToken,
+                                                              result.tokens.refreshToken);
+                                  done(true);
+                              });
 }
 
 void SourceWorker::cancel()

@@ -24,10 +24,13 @@ Q_SIGNALS:
     void streamStarted(const QString &source, const QString &stream);
     void progress(const QString &source, const QString &stream, qint64 records, int pages);
     void streamFinished(const StreamOutcome &outcome);
+    void credentialsRefreshed(qint64 sourceId, const QByteArray &accessToken,
+                              const QByteArray &refreshToken);
     void done();
 
 private:
     void runNext();
+    void refresh(std::function<void(bool ok)> done);
 
     Database *m_database;
     SyncTarget m_target;
@@ -35,6 +38,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancelled;
     QNetworkAccessManager *m_network = nullptr;
     HttpClient *m_http = nullptr;
+    std::shared_ptr<Credentials> m_credentials; // shared with the authorizer, renewed on refresh
     QList<const StreamSpec *> m_pending;
     StreamRunner *m_current = nullptr;
 };

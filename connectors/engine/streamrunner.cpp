@@ -52,6 +52,8 @@ StreamRunner::StreamRunner(Database *database, HttpClient *http, const Connector
 {
     m_outcome.source = source.name;
     m_outcome.stream = stream.name;
+    if (!stream.hook.isEmpty())
+        m_hook = StreamHooks::create(stream.hook);
     if (stream.forEach.isEmpty()) {
         m_items = {QString()};
     } else {
@@ -152,7 +154,13 @@ void StreamRunner::startItem()
     }
     m_paginator.emplace(m_stream.pagination);
     m_itemHasMore = true;
-    fetch(m_builder.first(itemName(), cursorForRequest(stored)));
+    HttpRequest first = m_builder.first(itemName(), cursorForRequest(stored));
+    QString error;
+    if (m_hook && !m_hook->prepareRequest(first, m_source, m_stream, &error)) {
+        fail(StreamOutcome::Status::Failed, error);
+        return;
+    }
+    fetch(first);
 }
 
 void StreamRunner::fetch(const HttpRequest &request)
@@ -197,7 +205,14 @@ void StreamRunner::fetch(const HttpRequest &request)
         QList<PageRecord> records;
         JsonRecord document;
         QString error;
-        if (!m_parser.parse(result.response.body, &records, &document, &error)) {
+        QByteArray body = result.response.body;
+        if (m_hook && !m_hook->transformBody(body, &error)) {
+            fail(StreamOutcome::Status::Failed,
+                 tr("%1 %2: %3")
+                     .arg(QString::fromLatin1(request.method), Redaction::url(request.url), error));
+            return;
+        }
+        if (!m_parser.parse(body, &records, &document, &error)) {
             fail(StreamOutcome::Status::Failed,
                  tr("%1 %2: %3")
                      .arg(QString::fromLatin1(request.method), Redaction::url(request.url), error));

@@ -7,6 +7,7 @@
 #include "recordmapper.h"
 #include "requestbuilder.h"
 #include "sourcestore.h"
+#include "streamhook.h"
 #include "syncoutcome.h"
 
 #include <QObject>
@@ -70,6 +71,7 @@ private:
     PageParser m_parser;
     RequestBuilder m_builder;
     std::optional<Paginator> m_paginator;
+    std::unique_ptr<StreamHook> m_hook;
 
     QStringList m_items; // forEach values, or one empty item
     int m_itemIndex = -1;

@@ -44,6 +44,8 @@ void SyncEngine::start(const QList<SyncTarget> &targets, const Options &options)
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         connect(worker, &SourceWorker::streamStarted, this, &SyncEngine::streamStarted);
         connect(worker, &SourceWorker::progress, this, &SyncEngine::progress);
+        connect(worker, &SourceWorker::credentialsRefreshed, this,
+                &SyncEngine::credentialsRefreshed);
         connect(worker, &SourceWorker::streamFinished, this, [this](const StreamOutcome &outcome) {
             m_outcomes.append(outcome);
             Q_EMIT streamFinished(outcome);

@@ -48,6 +48,10 @@ Q_SIGNALS:
     void progress(const QString &source, const QString &stream, qint64 records, int pages);
     void streamFinished(const StreamOutcome &outcome);
     void finished(const QList<StreamOutcome> &outcomes);
+    // A source's tokens were renewed during the sync; store them (the old refresh token may
+    // no longer work).
+    void credentialsRefreshed(qint64 sourceId, const QByteArray &accessToken,
+                              const QByteArray &refreshToken);
     // Internal: reaches every worker on its own thread.
     void cancelRequested();
 

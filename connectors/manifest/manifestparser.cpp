@@ -1,5 +1,7 @@
 #include "manifestparser.h"
 
+#include "engine/streamhook.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -447,6 +449,13 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
         mapping.fail(QStringLiteral("external_id"),
                      QStringLiteral("is required: every record needs the service's own id"));
     s.hook = r.string(QStringLiteral("hook"), false);
+    if (!s.hook.isEmpty() && !StreamHooks::contains(s.hook)) {
+        const QStringList known = StreamHooks::names();
+        r.fail(QStringLiteral("hook"),
+               QStringLiteral("there is no hook named \"%1\" (hooks: %2)")
+                   .arg(s.hook, known.isEmpty() ? QStringLiteral("none")
+                                                : known.join(QStringLiteral(", "))));
+    }
     return s;
 }
 

@@ -61,6 +61,26 @@ QString SettingsValidator::check(const QString &name, const QString &value) cons
     return QString();
 }
 
+QJsonValue SettingsValidator::valueOf(const SettingSpec &spec, const QString &text)
+{
+    switch (spec.type) {
+    case SettingSpec::Type::List: {
+        QJsonArray list;
+        for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            list.append(item.trimmed());
+        return list;
+    }
+    case SettingSpec::Type::Integer:
+        return text.trimmed().toLongLong();
+    case SettingSpec::Type::Boolean:
+        return text.trimmed() == QLatin1String("true");
+    case SettingSpec::Type::String:
+    case SettingSpec::Type::Url:
+        break;
+    }
+    return text.trimmed();
+}
+
 QJsonObject SettingsValidator::parse(const QStringList &assignments, QStringList *problems) const
 {
     QJsonObject settings;
@@ -76,25 +96,13 @@ QJsonObject SettingsValidator::parse(const QStringList &assignments, QStringList
             problems->append(problem);
             continue;
         }
-        const SettingSpec *spec = m_manifest.setting(name);
-        if (spec->type == SettingSpec::Type::List) {
-            QJsonArray list;
-            for (const QString &item : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
-                list.append(item.trimmed());
-            settings.insert(name, list);
-        } else if (spec->type == SettingSpec::Type::Integer) {
-            settings.insert(name, value.trimmed().toLongLong());
-        } else if (spec->type == SettingSpec::Type::Boolean) {
-            settings.insert(name, value.trimmed() == QLatin1String("true"));
-        } else {
-            settings.insert(name, value.trimmed());
-        }
+        settings.insert(name, valueOf(*m_manifest.setting(name), value));
     }
     for (const SettingSpec &spec : m_manifest.settings) {
         if (settings.contains(spec.name))
             continue;
         if (!spec.defaultValue.isEmpty())
-            settings.insert(spec.name, spec.defaultValue);
+            settings.insert(spec.name, valueOf(spec, spec.defaultValue));
         else if (spec.required)
             problems->append(QObject::tr("%1 needs the setting %2 (--set %2=...): %3")
                                  .arg(m_manifest.title, spec.name, spec.help));

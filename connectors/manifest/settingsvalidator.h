@@ -19,6 +19,8 @@ public:
     QJsonObject parse(const QStringList &assignments, QStringList *problems) const;
     // A base URL a source may use instead of the connector's default.
     static QString checkBaseUrl(const QString &url);
+    // A setting's value as stored: lists as arrays, numbers and booleans typed.
+    static QJsonValue valueOf(const SettingSpec &spec, const QString &text);
 
 private:
     const ConnectorManifest &m_manifest;

@@ -1,14 +1,20 @@
+#include "auth/oauthflow.h"
 #include "databasewriter.h"
+#include "engine/streamhook.h"
 #include "engine/syncengine.h"
 #include "fakegithub.h"
 #include "fakehttpserver.h"
+#include "fakeoauthserver.h"
 #include "manifest/connectorregistry.h"
+#include "manifest/manifestparser.h"
 #include "rawjson.h"
 #include "sourcestore.h"
 #include "testworkspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
@@ -30,6 +36,8 @@ private Q_SLOTS:
     void oneFailingStreamDoesNotStopTheOthers();
     void refusedCredentialsAreExplained();
     void cancelKeepsWhatWasCommitted();
+    void renewsAnExpiredAccessTokenOnce();
+    void runsTheStreamsHook();
 
 private:
     QList<StreamOutcome> sync(const QString &token = QStringLiteral("TOKEN"), bool full = false,
@@ -370,6 +378,167 @@ void TestSyncEngine::cancelKeepsWhatWasCommitted()
     QCOMPARE(rows, qint64(outcomes.first().pages) * 80); // whole pages only
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'cancelled'")),
              1);
+}
+
+void TestSyncEngine::renewsAnExpiredAccessTokenOnce()
+{
+    addIssues(150, QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC));
+    FakeOAuthServer oauth;
+    QVERIFY(oauth.listen());
+    // Sign in once, the way the app does, to get real tokens from the authorization server.
+    OAuthConfig config;
+    config.authorizeUrl = oauth.authorizeUrl();
+    config.tokenUrl = oauth.tokenUrl();
+    config.clientId = oauth.clientId();
+    QNetworkAccessManager browserNetwork;
+    QNetworkAccessManager flowNetwork;
+    OAuthFlow flow(config, &flowNetwork);
+    flow.setBrowserOpener([&browserNetwork](const QUrl &url) {
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = browserNetwork.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    });
+    QSignalSpy signedIn(&flow, &OAuthFlow::finished);
+    flow.start();
+    QVERIFY(signedIn.wait(20000));
+    const OAuthTokens first = signedIn.first().first().value<OAuthTokens>();
+    QVERIFY(!first.refreshToken.isEmpty());
+
+    // The service now refuses the first access token, as it does once a token expires.
+    m_server->clearRequiredHeaders();
+    FakeOAuthServer *authority = &oauth;
+    const QByteArray expired = "Bearer " + first.accessToken;
+    m_server->requireAuthorization([authority, expired](const QByteArray &authorization) {
+        if (authorization == expired || !authorization.startsWith("Bearer "))
+            return false;
+        bool valid = false;
+        QMetaObject::invokeMethod(
+            authority, [&] { valid = authority->isAccessTokenValid(authorization.mid(7)); },
+            Qt::BlockingQueuedConnection);
+        return valid;
+    });
+    m_manifest.auth.type = AuthSpec::Type::OAuth2;
+    m_manifest.auth.authorizeUrl = oauth.authorizeUrl();
+    m_manifest.auth.tokenUrl = oauth.tokenUrl();
+    m_source.settings.insert(QStringLiteral("client_id"), oauth.clientId());
+
+    SyncEngine engine(m_db.get());
+    QSignalSpy finished(&engine, &SyncEngine::finished);
+    QSignalSpy refreshed(&engine, &SyncEngine::credentialsRefreshed);
+    Credentials credentials;
+    credentials.token = first.accessToken;
+    credentials.refreshToken = first.refreshToken;
+    engine.start({SyncTarget{m_source, m_manifest, credentials, {QStringLiteral("issues")}}}, {});
+    QVERIFY(finished.wait(30000));
+    const auto outcomes = finished.first().first().value<QList<StreamOutcome>>();
+    QVERIFY2(outcomes.first().status == StreamOutcome::Status::Ok,
+             qPrintable(outcomes.first().error));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM work_items")), 120);
+    // Renewed once, and the renewed tokens are handed out to be stored.
+    QCOMPARE(refreshed.size(), 1);
+    const QByteArray newAccess = refreshed.first().at(1).toByteArray();
+    const QByteArray newRefresh = refreshed.first().at(2).toByteArray();
+    QVERIFY(newAccess != first.accessToken && oauth.isAccessTokenValid(newAccess));
+    QVERIFY(newRefresh != first.refreshToken && oauth.isRefreshTokenValid(newRefresh));
+    QVERIFY(!oauth.isRefreshTokenValid(first.refreshToken)); // rotated: the old one is spent
+
+    // With the grant gone, the stream fails and says how to fix it.
+    SyncEngine again(m_db.get());
+    QSignalSpy againFinished(&again, &SyncEngine::finished);
+    again.start({SyncTarget{m_source, m_manifest, credentials, {QStringLiteral("issues")}}},
+                {SyncEngine::Options{true}});
+    QVERIFY(againFinished.wait(30000));
+    const auto failed = againFinished.first().first().value<QList<StreamOutcome>>();
+    QCOMPARE(failed.first().status, StreamOutcome::Status::Failed);
+    QVERIFY2(failed.first().error.contains(QStringLiteral("refused the credentials")),
+             qPrintable(failed.first().error));
+}
+
+namespace {
+
+// What a service-specific hook does: here, a service that prefixes its JSON with )]}' to stop
+// it being run as a script, and wants a header on the first request.
+class GuardedJsonHook : public StreamHook
+{
+public:
+    bool prepareRequest(HttpRequest &request, const Source &source, const StreamSpec &,
+                        QString *) override
+    {
+        request.setHeader("X-Workspace-Source", source.name.toUtf8());
+        return true;
+    }
+    bool transformBody(QByteArray &body, QString *error) override
+    {
+        if (!body.startsWith(")]}'")) {
+            *error = QStringLiteral("the response lacks the )]}' guard");
+            return false;
+        }
+        body.remove(0, body.indexOf('\n') + 1);
+        return true;
+    }
+};
+
+} // namespace
+
+void TestSyncEngine::runsTheStreamsHook()
+{
+    StreamHooks::add(QStringLiteral("guarded-json"),
+                     [] { return std::make_unique<GuardedJsonHook>(); });
+    QJsonObject manifestJson{
+        {QStringLiteral("kind"), QStringLiteral("guarded")},
+        {QStringLiteral("title"), QStringLiteral("Guarded")},
+        {QStringLiteral("category"), QStringLiteral("engineering")},
+        {QStringLiteral("baseUrl"), m_server->baseUrl().toString()},
+        {QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}}},
+        {QStringLiteral("streams"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("changes")},
+                         {QStringLiteral("hook"), QStringLiteral("guarded-json")},
+                         {QStringLiteral("request"),
+                          QJsonObject{{QStringLiteral("path"), QStringLiteral("/changes")}}},
+                         {QStringLiteral("pagination"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}}},
+                         {QStringLiteral("target"), QStringLiteral("work_items")},
+                         {QStringLiteral("mapping"),
+                          QJsonObject{{QStringLiteral("external_id"), QStringLiteral("id")},
+                                      {QStringLiteral("title"), QStringLiteral("subject")}}}}}},
+    };
+    const ManifestParser::Result parsed =
+        ManifestParser::parse(QJsonDocument(manifestJson).toJson(), QStringLiteral("guarded.json"));
+    QVERIFY2(parsed.manifest, qPrintable(parsed.error));
+    m_server->clearRequiredHeaders();
+    m_server->route("GET", QStringLiteral("/changes"), [](const FakeHttpServer::Request &request) {
+        if (request.header("x-workspace-source") != "gh")
+            return FakeHttpServer::Response::json(R"({"message":"missing header"})", 400);
+        return FakeHttpServer::Response::json(")]}'\n[{\"id\":\"I1\",\"subject\":\"Fix "
+                                              "login\"},{\"id\":\"I2\",\"subject\":\"Add SSO\"}]");
+    });
+    SyncEngine engine(m_db.get());
+    QSignalSpy finished(&engine, &SyncEngine::finished);
+    engine.start({SyncTarget{m_source, *parsed.manifest, {}, {}}}, {});
+    QVERIFY(finished.wait(20000));
+    const auto outcomes = finished.first().first().value<QList<StreamOutcome>>();
+    QVERIFY2(outcomes.first().status == StreamOutcome::Status::Ok,
+             qPrintable(outcomes.first().error));
+    QCOMPARE(scalar(QStringLiteral(
+                 "SELECT count(*) FROM work_items WHERE title IN ('Fix login', 'Add SSO')")),
+             2);
+
+    // A manifest naming a hook nobody registered is refused when it loads.
+    QJsonObject unknown = manifestJson;
+    QJsonArray streams = unknown.value(QStringLiteral("streams")).toArray();
+    QJsonObject stream = streams.first().toObject();
+    stream.insert(QStringLiteral("hook"), QStringLiteral("soql"));
+    streams.replace(0, stream);
+    unknown.insert(QStringLiteral("streams"), streams);
+    const ManifestParser::Result refused =
+        ManifestParser::parse(QJsonDocument(unknown).toJson(), QStringLiteral("guarded.json"));
+    QVERIFY(!refused.manifest);
+    QVERIFY2(
+        refused.error.contains(QStringLiteral("streams[0].hook: there is no hook named \"soql\"")),
+        qPrintable(refused.error));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -125,6 +125,7 @@ struct FakeHttpServer::State
     QHash<QPair<QByteArray, QString>, Handler> routes;
     QList<PrefixRoute> prefixRoutes;
     QHash<QByteArray, QByteArray> requiredHeaders;
+    std::function<bool(const QByteArray &)> authorizationCheck;
     QHash<QString, QList<Response>> faults;
     QList<Request> requests;
     int connections = 0;
@@ -149,6 +150,7 @@ struct FakeHttpServer::State
     Response respond(const Request &request)
     {
         Handler handler;
+        std::function<bool(const QByteArray &)> check;
         {
             QMutexLocker locker(&mutex);
             requests.append(request);
@@ -163,6 +165,12 @@ struct FakeHttpServer::State
                 }
             }
             handler = findHandler(request);
+            check = authorizationCheck;
+        }
+        if (check && !check(request.header("authorization"))) {
+            return Response::json(R"({"message":"Bad credentials",)"
+                                  R"("documentation_url":"https://docs.github.com/rest"})",
+                                  401);
         }
         // Outside the lock: a handler may ask the server for its request log.
         if (!handler) {
@@ -412,6 +420,12 @@ void FakeHttpServer::clearRequiredHeaders()
 {
     QMutexLocker locker(&m_state->mutex);
     m_state->requiredHeaders.clear();
+}
+
+void FakeHttpServer::requireAuthorization(std::function<bool(const QByteArray &)> check)
+{
+    QMutexLocker locker(&m_state->mutex);
+    m_state->authorizationCheck = std::move(check);
 }
 
 void FakeHttpServer::queueFault(const QString &path, const Response &response, int times)

@@ -77,6 +77,9 @@ public:
     // Calling it again for the same name replaces the expected value.
     void requireHeader(const QByteArray &name, const QByteArray &value);
     void clearRequiredHeaders();
+    // Requests whose Authorization header the check refuses get the same 401. The check runs
+    // on the server thread.
+    void requireAuthorization(std::function<bool(const QByteArray &authorization)> check);
 
     // The next `times` requests to path (any method, query ignored) get this response
     // instead of the handler's; checked before required headers.
