@@ -36,11 +36,72 @@ QDateTime parse(const QJsonValue &value)
     return {};
 }
 
+namespace {
+
+// The form almost every service uses, read without a regular expression: this runs for
+// every date of every record a sync reads. Anything else goes the general way.
+QDateTime parseCommonForm(QStringView t)
+{
+    // YYYY-MM-DDTHH:MM:SS[.fff]Z or with an offset +HH:MM
+    if (t.size() < 20 || t[4] != QLatin1Char('-') || t[7] != QLatin1Char('-') ||
+        t[10] != QLatin1Char('T') || t[13] != QLatin1Char(':') || t[16] != QLatin1Char(':'))
+        return {};
+    const auto digits = [&t](qsizetype from, qsizetype count, bool *ok) {
+        int value = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            const char16_t c = t[i].unicode();
+            if (c < u'0' || c > u'9') {
+                *ok = false;
+                return 0;
+            }
+            value = value * 10 + (c - u'0');
+        }
+        return value;
+    };
+    bool ok = true;
+    const QDate date(digits(0, 4, &ok), digits(5, 2, &ok), digits(8, 2, &ok));
+    const int hour = digits(11, 2, &ok);
+    const int minute = digits(14, 2, &ok);
+    const int second = digits(17, 2, &ok);
+    qsizetype pos = 19;
+    int msec = 0;
+    if (pos < t.size() && t[pos] == QLatin1Char('.')) {
+        int scale = 100;
+        ++pos;
+        while (pos < t.size() && t[pos].isDigit()) {
+            msec += scale * (t[pos].unicode() - u'0');
+            scale /= 10;
+            ++pos;
+        }
+    }
+    if (!ok || pos >= t.size())
+        return {};
+    int offsetSeconds = 0;
+    if (t[pos] == QLatin1Char('Z')) {
+        if (pos + 1 != t.size())
+            return {};
+    } else if ((t[pos] == QLatin1Char('+') || t[pos] == QLatin1Char('-')) && pos + 6 == t.size() &&
+               t[pos + 3] == QLatin1Char(':')) {
+        offsetSeconds = (digits(pos + 1, 2, &ok) * 3600 + digits(pos + 4, 2, &ok) * 60) *
+                        (t[pos] == QLatin1Char('-') ? -1 : 1);
+    } else {
+        return {};
+    }
+    const QTime time(hour, minute, second, msec);
+    if (!ok || !date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+}
+
+} // namespace
+
 QDateTime parse(const QString &input)
 {
     const QString text = input.trimmed();
     if (text.isEmpty())
         return {};
+    if (const QDateTime common = parseCommonForm(text); common.isValid())
+        return common;
     static const QRegularExpression digits(QStringLiteral("^\\d{9,}(\\.\\d+)?$"));
     if (digits.match(text).hasMatch())
         return fromEpoch(text.toDouble());

@@ -20,6 +20,7 @@ struct StreamRunner::Page
     QList<QVariantList> rows;
     QDateTime cursor; // the newest cursor value on the page
     std::optional<HttpRequest> next;
+    bool nextRequested = false; // asked for as soon as the response's headers named it
     QString paginationError;
 };
 
@@ -174,7 +175,7 @@ void StreamRunner::fetch(const HttpRequest &request)
     m_http->send(request, [this, request](const HttpResult &result) {
         m_fetching = false;
         if (m_finishing) {
-            finish();
+            pump();
             return;
         }
         if (!result.ok()) {
@@ -202,6 +203,18 @@ void StreamRunner::fetch(const HttpRequest &request)
         }
         auto page = std::make_shared<Page>();
         page->stateKey = stateKey(m_stream, itemName());
+        // Where the headers name the next page, ask for it before reading this one, so that
+        // the network, the parsing and the writing overlap.
+        if (m_stream.pagination.type == PaginationSpec::Type::LinkHeader &&
+            m_ready.size() < MaxPagesAhead) {
+            QString nextError;
+            page->next = m_paginator->next(request, result.response, JsonRecord(), -1, &nextError);
+            page->paginationError = nextError;
+            if (page->next && nextError.isEmpty()) {
+                page->nextRequested = true;
+                fetch(*page->next);
+            }
+        }
         QList<PageRecord> records;
         JsonRecord document;
         QString error;
@@ -239,14 +252,13 @@ void StreamRunner::fetch(const HttpRequest &request)
             row.append(RawJson::pack(record.raw)); // compressed here, off the writer's thread
             page->rows.append(std::move(row));
         }
-        page->next =
-            m_paginator->next(request, result.response, document, int(records.size()), &error);
-        page->paginationError = error;
-        if (m_writing) {
-            m_ready = page; // written as soon as the page before it is committed
-            return;
+        if (!page->nextRequested && page->paginationError.isEmpty()) {
+            page->next =
+                m_paginator->next(request, result.response, document, int(records.size()), &error);
+            page->paginationError = error;
         }
-        writePage(page);
+        m_ready.enqueue(page); // written in order, each as soon as the one before is committed
+        pump();
     });
 }
 
@@ -254,7 +266,7 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
 {
     m_writing = true;
     m_itemHasMore = page->next.has_value();
-    if (page->next && page->paginationError.isEmpty())
+    if (page->next && page->paginationError.isEmpty() && !page->nextRequested && !m_finishing)
         fetch(*page->next); // read ahead while this page is written
 
     QStringList columns{QStringLiteral("source_id")};
@@ -330,7 +342,7 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
                 fail(StreamOutcome::Status::Failed, page->paginationError);
                 return;
             }
-            continueOrFinish();
+            pump();
         });
 }
 
@@ -341,16 +353,16 @@ void StreamRunner::written(const WriteResult &, qint64 records)
     Q_EMIT progress(m_stream.name, m_outcome.records, m_outcome.pages);
 }
 
-void StreamRunner::continueOrFinish()
+void StreamRunner::pump()
 {
-    if (m_finishing) {
-        finish();
+    if (m_writing)
+        return;
+    if (!m_ready.isEmpty()) {
+        writePage(m_ready.dequeue());
         return;
     }
-    if (m_ready) {
-        std::shared_ptr<Page> page = std::move(m_ready);
-        m_ready.reset();
-        writePage(page);
+    if (m_finishing) {
+        finish();
         return;
     }
     if (!m_itemHasMore && !m_fetching)
@@ -366,19 +378,17 @@ void StreamRunner::fail(StreamOutcome::Status status, const QString &error,
     m_outcome.error = error;
     m_outcome.resumeAt = resumeAt;
     m_finishing = true;
-    m_ready.reset(); // a page read after the failure point is not written: it would move the cursor
-                     // past a gap
+    // Pages read before the failure are complete and in order: they are still written. Nothing
+    // read after it is, so the cursor never moves past a gap.
     if (m_fetching)
         m_http->cancelAll();
-    if (!m_writing)
-        finish();
-    // else: finish() runs when the page being written is committed
+    pump();
 }
 
 void StreamRunner::finish()
 {
     m_finishing = true;
-    if (m_writing || m_fetching || m_done)
+    if (m_writing || m_fetching || m_done || !m_ready.isEmpty())
         return;
     m_done = true;
     const QString status = StreamOutcome::statusName(m_outcome.status);

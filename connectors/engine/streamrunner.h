@@ -11,6 +11,7 @@
 #include "syncoutcome.h"
 
 #include <QObject>
+#include <QQueue>
 
 #include <atomic>
 #include <memory>
@@ -54,7 +55,7 @@ private:
     void received(const HttpResult &result);
     void writePage(std::shared_ptr<Page> page);
     void written(const WriteResult &result, qint64 records);
-    void continueOrFinish();
+    void pump();
     void fail(StreamOutcome::Status status, const QString &error, const QDateTime &resumeAt = {});
     void finish();
     QString cursorForRequest(const QString &stored) const;
@@ -80,7 +81,11 @@ private:
     bool m_writing = false;
     bool m_itemHasMore = false; // a next page was requested for the current item
     bool m_finishing = false;
-    bool m_done = false;           // the run's final status is being or has been written
-    std::shared_ptr<Page> m_ready; // read while the previous page was still being written
+    bool m_done = false; // the run's final status is being or has been written
+                         // Pages read while an earlier one was being written, in order. Bounded:
+                         // the next page
+    // is only requested early while fewer than this many wait.
+    static constexpr int MaxPagesAhead = 2;
+    QQueue<std::shared_ptr<Page>> m_ready;
     StreamOutcome m_outcome;
 };

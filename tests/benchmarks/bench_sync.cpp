@@ -2,15 +2,14 @@
 // workspace, raw JSON kept, and prints records per second, the syncing process's peak
 // memory and the worst stall of its UI thread.
 //   bench_sync [--records N]      (default 20000; 100 per page with Link headers)
-// The fake service runs in a child process (bench_sync --serve N), so that the memory
-// figure is the syncing process's alone.
+// The fake service runs in a child process (bench_sync --serve N) and serves pages built
+// before the clock starts, so that the figures are the syncing process's alone.
 // Targets (README): at least 25,000 records/s; under 150 MB for 100,000 records; no UI
 // stall over 50 ms.
 
 #include "databasewriter.h"
 #include "engine/syncengine.h"
-#include "fakegithub.h"
-#include "fakehttpserver.h"
+#include "githubfixtures.h"
 #include "manifest/connectorregistry.h"
 #include "sourcestore.h"
 #include "testworkspace.h"
@@ -21,27 +20,96 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTextStream>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <sys/resource.h>
 
 namespace {
 
+// The service side: every page is built once, headers and all, before the clock starts,
+// so that the figure measures the client and not the fake.
+class StaticGitHub : public QTcpServer
+{
+public:
+    explicit StaticGitHub(int records)
+    {
+        listen(QHostAddress::LocalHost);
+        GitHubFixtures::Repository repository;
+        repository.apiBase = QStringLiteral("http://127.0.0.1:%1").arg(serverPort());
+        const int perPage = 100;
+        const int lastPage = qMax(1, (records + perPage - 1) / perPage);
+        QDateTime updated(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC);
+        int number = 0;
+        for (int page = 1; page <= lastPage; ++page) {
+            QJsonArray items;
+            for (int i = 0; i < perPage && number < records; ++i) {
+                ++number;
+                if (number % 5 != 0)
+                    updated = updated.addSecs(41);
+                items.append(GitHubFixtures::issue(repository, number, updated.addDays(-3), updated,
+                                                   number % 3 == 0 ? updated : QDateTime()));
+            }
+            const QByteArray body = GitHubFixtures::toJson(items);
+            const QUrl url(
+                repository.apiBase +
+                QStringLiteral("/repos/acme/rocket/"
+                               "issues?state=all&sort=updated&direction=asc&per_page=100&page=%1")
+                    .arg(page));
+            const QByteArray link = GitHubFixtures::linkHeader(url, page, lastPage);
+            QByteArray response =
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\n"
+                "x-ratelimit-limit: 5000\r\nx-ratelimit-remaining: 4999\r\n"
+                "Content-Length: " +
+                QByteArray::number(body.size()) + "\r\n";
+            if (!link.isEmpty())
+                response += "Link: " + link + "\r\n";
+            response += "\r\n" + body;
+            m_pages.append(response);
+        }
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection())
+                serve(socket);
+        });
+    }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        auto buffer = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer] {
+            *buffer += socket->readAll();
+            qsizetype end;
+            while ((end = buffer->indexOf("\r\n\r\n")) >= 0) {
+                const QByteArray head = buffer->left(end);
+                buffer->remove(0, end + 4);
+                const QByteArray target = head.left(head.indexOf("\r\n")).split(' ').value(1);
+                const int page = qMax(1, QUrlQuery(QUrl::fromEncoded(target))
+                                             .queryItemValue(QStringLiteral("page"))
+                                             .toInt());
+                if (!head.toLower().contains("authorization: bearer bench-token"))
+                    socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Length: 2\r\n\r\n{}");
+                else
+                    socket->write(m_pages.value(
+                        page - 1,
+                        QByteArray("HTTP/1.1 404 Not Found\r\nContent-Length: 2\r\n\r\n{}")));
+            }
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+
+    QList<QByteArray> m_pages;
+};
+
 int serve(int records)
 {
-    FakeHttpServer server;
-    if (!server.start())
+    StaticGitHub server(records);
+    if (!server.isListening())
         return 1;
-    server.requireHeader("authorization", "Bearer bench-token");
-    FakeGitHub github(server);
-    QDateTime updated(QDate(2025, 1, 1), QTime(8, 0), Qt::UTC);
-    for (int number = 1; number <= records; ++number) {
-        if (number % 5 != 0)
-            updated = updated.addSecs(41);
-        github.setIssue(number, updated, false, number % 3 == 0 ? updated : QDateTime());
-    }
-    QTextStream(stdout) << "PORT " << server.port() << Qt::endl;
+    QTextStream(stdout) << "PORT " << server.serverPort() << Qt::endl;
     return QCoreApplication::exec();
 }
 
