@@ -29,7 +29,7 @@ public:
                        const QStringList &conflictColumns);
 
 private:
-    static constexpr int RowsPerStatement = 32;
+    static constexpr int RowsPerStatement = 8;
     static QString sql(const QString &table, const QStringList &columns,
                        const QStringList &conflictColumns, int rows);
     QList<QVariantList> withoutDuplicateKeys(const QList<QVariantList> &rows) const;
