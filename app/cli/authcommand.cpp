@@ -69,26 +69,23 @@ QStringList AuthCommand::usage() const
 
 int AuthCommand::run(const QStringList &arguments, const CommandContext &context)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("set"))
-        return set(rest, context);
-    if (sub == QLatin1String("login"))
-        return login(rest, context);
-    if (sub == QLatin1String("status"))
-        return status(rest, context);
-    if (sub == QLatin1String("clear"))
-        return clear(rest, context);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        for (const QString &line : usage())
-            context.output->out() << tr("Usage: product-hub [--workspace DIR] ") << line << '\n';
-        return ExitOk;
-    }
-    return context.output->usageError(
-        sub.isEmpty()
-            ? tr("'auth' needs a subcommand: set, login, status or clear")
-            : tr("unknown auth command '%1' (expected set, login, status or clear)").arg(sub),
-        QStringLiteral("auth"));
+    return dispatch(
+        arguments, context,
+        {{QStringLiteral("set"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return set(a, c);
+          }},
+         {QStringLiteral("login"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return login(a, c);
+          }},
+         {QStringLiteral("status"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return status(a, c);
+          }},
+         {QStringLiteral("clear"), [this](const QStringList &a, const CommandContext &c) {
+              return clear(a, c);
+          }}});
 }
 
 int AuthCommand::set(const QStringList &arguments, const CommandContext &context)

@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 class CliOutput;
 
@@ -31,4 +34,15 @@ public:
     virtual QStringList usage() const = 0;
     // arguments start after the command's name.
     virtual int run(const QStringList &arguments, const CommandContext &context) = 0;
+
+protected:
+    struct Subcommand
+    {
+        QString name;
+        std::function<int(const QStringList &arguments, const CommandContext &context)> run;
+    };
+    // Runs the subcommand named first in arguments; answers --help with usage() and reports
+    // a missing or unknown subcommand as a usage error that lists the known ones.
+    int dispatch(const QStringList &arguments, const CommandContext &context,
+                 const QList<Subcommand> &subcommands) const;
 };

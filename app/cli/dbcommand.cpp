@@ -31,18 +31,15 @@ QStringList DbCommand::usage() const
 
 int DbCommand::run(const QStringList &arguments, const CommandContext &context)
 {
-    const QString sub = arguments.value(0);
-    if (sub == QLatin1String("info"))
-        return info(arguments.mid(1), context);
-    if (sub == QLatin1String("check"))
-        return check(arguments.mid(1), context);
-    if (sub.isEmpty() || sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        context.output->out() << tr("Usage: product-hub [--workspace DIR] db info [--json]\n"
-                                    "       product-hub [--workspace DIR] db check\n");
-        return sub.isEmpty() ? ExitUsage : ExitOk;
-    }
-    return context.output->usageError(
-        tr("unknown db command '%1' (expected info or check)").arg(sub), QStringLiteral("db"));
+    return dispatch(
+        arguments, context,
+        {{QStringLiteral("info"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return info(a, c);
+          }},
+         {QStringLiteral("check"), [this](const QStringList &a, const CommandContext &c) {
+              return check(a, c);
+          }}});
 }
 
 int DbCommand::info(const QStringList &arguments, const CommandContext &context)

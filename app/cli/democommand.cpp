@@ -32,20 +32,15 @@ QStringList DemoCommand::usage() const
 
 int DemoCommand::run(const QStringList &arguments, const CommandContext &context)
 {
-    const QString subcommand = arguments.value(0);
-    if (subcommand != QLatin1String("generate")) {
-        if (subcommand == QLatin1String("--help") || subcommand == QLatin1String("-h")) {
-            context.output->out() << tr("Usage: product-hub [--workspace DIR] ") << usage().first()
-                                  << Qt::endl;
-            return ExitOk;
-        }
-        return context.output->usageError(
-            subcommand.isEmpty()
-                ? tr("'demo' needs a subcommand: generate")
-                : tr("unknown demo command '%1' (expected generate)").arg(subcommand),
-            QStringLiteral("demo"));
-    }
+    return dispatch(
+        arguments, context,
+        {{QStringLiteral("generate"), [this](const QStringList &a, const CommandContext &c) {
+              return generate(a, c);
+          }}});
+}
 
+int DemoCommand::generate(const QStringList &arguments, const CommandContext &context)
+{
     SubcommandParser sub(QStringLiteral("demo generate"),
                          tr("Fills an empty workspace with a deterministic demo data set: the same "
                             "seed, scale and date give the same data."));
@@ -59,7 +54,7 @@ int DemoCommand::run(const QStringList &arguments, const CommandContext &context
                                         tr("The day the data ends on, YYYY-MM-DD (default today)."),
                                         QStringLiteral("DATE"));
     sub.parser().addOptions({scaleOption, seedOption, asOfOption});
-    if (const auto stop = sub.parse(arguments.mid(1), *context.output))
+    if (const auto stop = sub.parse(arguments, *context.output))
         return *stop;
 
     DemoGenerator::Options options;

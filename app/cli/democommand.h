@@ -10,4 +10,7 @@ public:
     QString summary() const override;
     QStringList usage() const override;
     int run(const QStringList &arguments, const CommandContext &context) override;
+
+private:
+    int generate(const QStringList &arguments, const CommandContext &context);
 };

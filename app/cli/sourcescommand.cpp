@@ -58,29 +58,27 @@ QStringList SourcesCommand::usage() const
 
 int SourcesCommand::run(const QStringList &arguments, const CommandContext &context)
 {
-    const QString sub = arguments.value(0);
-    const QStringList rest = arguments.mid(1);
-    if (sub == QLatin1String("kinds"))
-        return kinds(rest, context);
-    if (sub == QLatin1String("add"))
-        return add(rest, context);
-    if (sub == QLatin1String("list"))
-        return list(rest, context);
-    if (sub == QLatin1String("show"))
-        return show(rest, context);
-    if (sub == QLatin1String("remove"))
-        return remove(rest, context);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        for (const QString &line : usage())
-            context.output->out() << tr("Usage: product-hub [--workspace DIR] ") << line << '\n';
-        return ExitOk;
-    }
-    return context.output->usageError(
-        sub.isEmpty()
-            ? tr("'sources' needs a subcommand: kinds, add, list, show or remove")
-            : tr("unknown sources command '%1' (expected kinds, add, list, show or remove)")
-                  .arg(sub),
-        QStringLiteral("sources"));
+    return dispatch(
+        arguments, context,
+        {{QStringLiteral("kinds"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return kinds(a, c);
+          }},
+         {QStringLiteral("add"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return add(a, c);
+          }},
+         {QStringLiteral("list"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return list(a, c);
+          }},
+         {QStringLiteral("show"),
+          [this](const QStringList &a, const CommandContext &c) {
+              return show(a, c);
+          }},
+         {QStringLiteral("remove"), [this](const QStringList &a, const CommandContext &c) {
+              return remove(a, c);
+          }}});
 }
 
 int SourcesCommand::kinds(const QStringList &arguments, const CommandContext &context)

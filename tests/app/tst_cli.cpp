@@ -95,7 +95,7 @@ void TestCli::usageErrorsExitWithTwo_data()
     QTest::newRow("unknown option")
         << QStringList{QStringLiteral("--colour")} << QStringLiteral("colour");
     QTest::newRow("db without subcommand")
-        << QStringList{QStringLiteral("db")} << QStringLiteral("Usage");
+        << QStringList{QStringLiteral("db")} << QStringLiteral("'db' needs a subcommand: info or check");
     QTest::newRow("unknown db command")
         << QStringList{QStringLiteral("db"), QStringLiteral("vacuum")}
         << QStringLiteral("unknown db command 'vacuum'");
