@@ -4,6 +4,7 @@
 #include "logging.h"
 
 #include <QMutex>
+#include <QPointer>
 #include <QPromise>
 #include <QQueue>
 #include <QSqlError>
@@ -17,6 +18,7 @@ struct PendingJob
     DatabaseWriter::Job job;
     DatabaseWriter::Transaction transaction;
     std::shared_ptr<QPromise<WriteResult>> promise;
+    std::function<void(const WriteResult &)> notify; // optional, run on the writer thread
 };
 
 WriteResult execute(QSqlDatabase &db, const PendingJob &pending)
@@ -96,6 +98,8 @@ protected:
                 qCWarning(hubDb) << "Write failed:" << result.error;
             pending.promise->addResult(result);
             pending.promise->finish();
+            if (pending.notify)
+                pending.notify(result);
         }
     }
 
@@ -122,8 +126,21 @@ QFuture<WriteResult> DatabaseWriter::submit(Job job, Transaction transaction)
 {
     auto promise = std::make_shared<QPromise<WriteResult>>();
     QFuture<WriteResult> future = promise->future();
-    m_thread->enqueue({std::move(job), transaction, std::move(promise)});
+    m_thread->enqueue({std::move(job), transaction, std::move(promise), {}});
     return future;
+}
+
+void DatabaseWriter::submit(Job job, QObject *context,
+                            std::function<void(const WriteResult &)> done, Transaction transaction)
+{
+    auto promise = std::make_shared<QPromise<WriteResult>>();
+    QPointer<QObject> receiver(context);
+    auto notify = [receiver, done = std::move(done)](const WriteResult &result) {
+        if (receiver)
+            QMetaObject::invokeMethod(
+                receiver, [done, result] { done(result); }, Qt::QueuedConnection);
+    };
+    m_thread->enqueue({std::move(job), transaction, std::move(promise), std::move(notify)});
 }
 
 WriteResult DatabaseWriter::run(Job job, Transaction transaction)

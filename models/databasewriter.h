@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -33,6 +34,11 @@ public:
 
     // Runs job on the writer thread, by default inside one transaction.
     QFuture<WriteResult> submit(Job job, Transaction transaction = Transaction::Wrap);
+    // Runs job on the writer thread, then done on context's thread (through its event loop).
+    // Unlike continuations on the returned future, this never misses a job that finished
+    // before the caller was ready.
+    void submit(Job job, QObject *context, std::function<void(const WriteResult &)> done,
+                Transaction transaction = Transaction::Wrap);
     // Submits and waits. Never call it from a job (it would wait on itself).
     WriteResult run(Job job, Transaction transaction = Transaction::Wrap);
 

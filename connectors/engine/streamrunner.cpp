@@ -81,9 +81,9 @@ void StreamRunner::start()
     const qint64 sourceId = m_source.id;
     const QString stream = m_stream.name;
     const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
-    m_writing = true;
-    m_database->writer()
-        ->submit([sourceId, stream, now](QSqlDatabase &db, QString *error) {
+    ++m_pendingWrites;
+    m_database->writer()->submit(
+        [sourceId, stream, now](QSqlDatabase &db, QString *error) {
             QSqlQuery query(db);
             query.prepare(
                 QStringLiteral("INSERT INTO sync_runs (source_id, stream, started_at, status) "
@@ -96,9 +96,10 @@ void StreamRunner::start()
                 return false;
             }
             return true;
-        })
-        .then(this, [this](const WriteResult &result) {
-            m_writing = false;
+        },
+        this,
+        [this](const WriteResult &result) {
+            --m_pendingWrites;
             if (!result.ok) {
                 fail(StreamOutcome::Status::Failed,
                      tr("Cannot record the sync run: %1").arg(result.error));
@@ -264,7 +265,7 @@ void StreamRunner::fetch(const HttpRequest &request)
 
 void StreamRunner::writePage(std::shared_ptr<Page> page)
 {
-    m_writing = true;
+    ++m_pendingWrites;
     m_itemHasMore = page->next.has_value();
     if (page->next && page->paginationError.isEmpty() && !page->nextRequested && !m_finishing)
         fetch(*page->next); // read ahead while this page is written
@@ -278,59 +279,72 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
     const bool trackCursor = !m_stream.cursor.field.isEmpty() && page->cursor.isValid();
     const QString cursor = trackCursor ? storedCursor(page->cursor) : QString();
     const qint64 count = page->rows.size();
-    m_database->writer()
-        ->submit([=](QSqlDatabase &db, QString *error) {
-            UpsertStatement upsert(db, table, columns);
-            if (!upsert.isValid()) {
-                *error = upsert.lastError();
-                return false;
-            }
-            QList<QVariantList> rows;
-            rows.reserve(page->rows.size());
-            for (const QVariantList &row : page->rows) {
-                QVariantList values;
-                values.reserve(row.size() + 1);
-                values.append(sourceId);
-                values += row;
-                rows.append(std::move(values));
-            }
-            if (!upsert.executeMany(rows)) {
-                *error = upsert.lastError();
-                return false;
-            }
-            QSqlQuery query(db);
-            const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
-            if (trackCursor) {
-                // The cursor only moves forward, whoever else syncs the same source.
-                query.prepare(QStringLiteral(
-                    "INSERT INTO sync_state (source_id, stream, cursor, updated_at) VALUES (?, ?, "
-                    "?, ?) "
-                    "ON CONFLICT (source_id, stream) DO UPDATE SET cursor = CASE WHEN "
-                    "sync_state.cursor IS NULL OR excluded.cursor > sync_state.cursor THEN "
-                    "excluded.cursor ELSE sync_state.cursor END, updated_at = "
-                    "excluded.updated_at"));
-                query.addBindValue(sourceId);
-                query.addBindValue(page->stateKey);
-                query.addBindValue(cursor);
-                query.addBindValue(now);
-                if (!query.exec()) {
-                    *error = query.lastError().text();
-                    return false;
-                }
-            }
-            query.prepare(
-                QStringLiteral("UPDATE sync_runs SET records = records + ?, pages = pages + 1 "
-                               "WHERE id = ?"));
-            query.addBindValue(count);
-            query.addBindValue(runId);
+    const auto write = [=](QSqlDatabase &db, QString *error) {
+        UpsertStatement upsert(db, table, columns);
+        if (!upsert.isValid()) {
+            *error = upsert.lastError();
+            return false;
+        }
+        QList<QVariantList> rows;
+        rows.reserve(page->rows.size());
+        for (const QVariantList &row : page->rows) {
+            QVariantList values;
+            values.reserve(row.size() + 1);
+            values.append(sourceId);
+            values += row;
+            rows.append(std::move(values));
+        }
+        if (!upsert.executeMany(rows)) {
+            *error = upsert.lastError();
+            return false;
+        }
+        QSqlQuery query(db);
+        const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
+        if (trackCursor) {
+            // The cursor only moves forward, whoever else syncs the same source.
+            query.prepare(QStringLiteral(
+                "INSERT INTO sync_state (source_id, stream, cursor, updated_at) VALUES (?, ?, "
+                "?, ?) "
+                "ON CONFLICT (source_id, stream) DO UPDATE SET cursor = CASE WHEN "
+                "sync_state.cursor IS NULL OR excluded.cursor > sync_state.cursor THEN "
+                "excluded.cursor ELSE sync_state.cursor END, updated_at = "
+                "excluded.updated_at"));
+            query.addBindValue(sourceId);
+            query.addBindValue(page->stateKey);
+            query.addBindValue(cursor);
+            query.addBindValue(now);
             if (!query.exec()) {
                 *error = query.lastError().text();
                 return false;
             }
-            return true;
-        })
-        .then(this, [this, count, page](const WriteResult &result) {
-            m_writing = false;
+        }
+        query.prepare(
+            QStringLiteral("UPDATE sync_runs SET records = records + ?, pages = pages + 1 "
+                           "WHERE id = ?"));
+        query.addBindValue(count);
+        query.addBindValue(runId);
+        if (!query.exec()) {
+            *error = query.lastError().text();
+            return false;
+        }
+        return true;
+    };
+    const std::shared_ptr<std::atomic_bool> writeFailed = m_writeFailed;
+    m_database->writer()->submit(
+        [write, writeFailed](QSqlDatabase &db, QString *error) {
+            // A page queued behind one that failed is not written past the gap.
+            if (writeFailed->load()) {
+                *error = tr("not written after an earlier page failed");
+                return false;
+            }
+            const bool ok = write(db, error);
+            if (!ok)
+                writeFailed->store(true);
+            return ok;
+        },
+        this,
+        [this, count, page](const WriteResult &result) {
+            --m_pendingWrites;
             if (!result.ok) {
                 fail(StreamOutcome::Status::Failed, tr("Page %1 could not be saved: %2")
                                                         .arg(m_outcome.pages + 1)
@@ -355,12 +369,12 @@ void StreamRunner::written(const WriteResult &, qint64 records)
 
 void StreamRunner::pump()
 {
-    if (m_writing)
-        return;
-    if (!m_ready.isEmpty()) {
+    if (m_writeFailed->load())
+        m_ready.clear(); // nothing more can be written in order
+    while (!m_ready.isEmpty() && m_pendingWrites < MaxPendingWrites)
         writePage(m_ready.dequeue());
+    if (m_pendingWrites > 0 || !m_ready.isEmpty())
         return;
-    }
     if (m_finishing) {
         finish();
         return;
@@ -388,7 +402,7 @@ void StreamRunner::fail(StreamOutcome::Status status, const QString &error,
 void StreamRunner::finish()
 {
     m_finishing = true;
-    if (m_writing || m_fetching || m_done || !m_ready.isEmpty())
+    if (m_pendingWrites > 0 || m_fetching || m_done || !m_ready.isEmpty())
         return;
     m_done = true;
     const QString status = StreamOutcome::statusName(m_outcome.status);
@@ -402,9 +416,9 @@ void StreamRunner::finish()
         Q_EMIT finished(m_outcome);
         return;
     }
-    m_writing = true;
-    m_database->writer()
-        ->submit([=](QSqlDatabase &db, QString *writeError) {
+    ++m_pendingWrites;
+    m_database->writer()->submit(
+        [=](QSqlDatabase &db, QString *writeError) {
             QSqlQuery query(db);
             query.prepare(
                 QStringLiteral("UPDATE sync_runs SET status = ?, finished_at = ?, error = ?, "
@@ -419,9 +433,10 @@ void StreamRunner::finish()
                 return false;
             }
             return true;
-        })
-        .then(this, [this](const WriteResult &) {
-            m_writing = false;
+        },
+        this,
+        [this](const WriteResult &) {
+            --m_pendingWrites;
             Q_EMIT finished(m_outcome);
         });
 }

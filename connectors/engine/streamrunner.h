@@ -78,14 +78,20 @@ private:
     int m_itemIndex = -1;
     qint64 m_runId = 0;
     bool m_fetching = false;
-    bool m_writing = false;
+        // Pages handed to the writer and not yet committed. The writer runs them in order, so
+    // the next page is handed over without waiting for the one before.
+    int m_pendingWrites = 0;
+    // Set on the writer's thread when a page fails, so that pages queued behind it are not
+    // written past the gap.
+    std::shared_ptr<std::atomic_bool> m_writeFailed = std::make_shared<std::atomic_bool>(false);
     bool m_itemHasMore = false; // a next page was requested for the current item
     bool m_finishing = false;
     bool m_done = false; // the run's final status is being or has been written
                          // Pages read while an earlier one was being written, in order. Bounded:
                          // the next page
     // is only requested early while fewer than this many wait.
-    static constexpr int MaxPagesAhead = 2;
+        static constexpr int MaxPagesAhead = 2;
+    static constexpr int MaxPendingWrites = 2;
     QQueue<std::shared_ptr<Page>> m_ready;
     StreamOutcome m_outcome;
 };
