@@ -7,6 +7,9 @@
 // and restores them (and rebuilds dependent full-text indexes) once the rows are in.
 // Building an index once over sorted rows is many times faster than keeping it in step
 // row by row. Use inside a transaction, so a failed load restores everything by rollback.
+// Set temp_store = FILE before the transaction begins: with temporary files in memory,
+// SQLite's sorter keeps every key of a new index in an allocation of its own, and the
+// index builds take several times longer.
 class BulkLoad
 {
 public:
@@ -18,6 +21,9 @@ public:
     bool finish(QString *error);
 
 private:
+    bool recreate(QString *error);
+    bool rebuild(const QString &index, QString *error);
+
     QSqlDatabase m_db;
     QStringList m_tables;
     QStringList m_recreate; // CREATE statements, in their original order

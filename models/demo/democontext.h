@@ -49,10 +49,14 @@ public:
     ~DemoBatchRows() noexcept(false);
 
     void append(std::initializer_list<QVariant> values);
+    // Appends whole rows at once: values holds them one after the other, in column order.
+    void appendRows(const QVariantList &values);
     void flush();
 
 private:
     QString statement(int rows) const;
+    // Inserts one full statement's worth of values, starting at from.
+    void insertFull(const QVariantList &values, qsizetype from);
 
     QSqlDatabase m_db;
     QString m_table;

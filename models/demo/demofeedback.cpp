@@ -1,4 +1,5 @@
 #include "democontext.h"
+#include "demoproducer.h"
 #include "demovocabulary.h"
 
 #include <algorithm>
@@ -14,9 +15,23 @@ double clampScore(double value, double low, double high)
     return std::round(qBound(low, value, high));
 }
 
-} // namespace
+const QStringList &feedbackColumns()
+{
+    static const QStringList columns{
+        QStringLiteral("source_id"),  QStringLiteral("external_id"), QStringLiteral("feature_id"),
+        QStringLiteral("company_id"), QStringLiteral("author"),      QStringLiteral("title"),
+        QStringLiteral("body"),       QStringLiteral("score"),       QStringLiteral("score_kind"),
+        QStringLiteral("channel"),    QStringLiteral("status"),      QStringLiteral("url"),
+        QStringLiteral("created_at"), QStringLiteral("updated_at")};
+    return columns;
+}
 
-void feedback(DemoContext &context)
+// Rows in column order, one value after the other.
+using FeedbackBatch = QVariantList;
+constexpr int FeedbackBatchRows = 512;
+
+// Composes the feedback items and hands them to sink, FeedbackBatchRows at a time.
+void generateFeedback(DemoContext &context, const DemoProducer<FeedbackBatch>::Sink &sink)
 {
     using namespace DemoVocabulary;
     DemoRandom &random = context.random;
@@ -32,14 +47,9 @@ void feedback(DemoContext &context)
         cumulative.append(total);
     }
 
-    DemoBatchRows rows(context.db, QStringLiteral("feedback"),
-                       {QStringLiteral("source_id"), QStringLiteral("external_id"),
-                        QStringLiteral("feature_id"), QStringLiteral("company_id"),
-                        QStringLiteral("author"), QStringLiteral("title"), QStringLiteral("body"),
-                        QStringLiteral("score"), QStringLiteral("score_kind"),
-                        QStringLiteral("channel"), QStringLiteral("status"), QStringLiteral("url"),
-                        QStringLiteral("created_at"), QStringLiteral("updated_at")},
-                       64);
+    const qsizetype batchValues = FeedbackBatchRows * feedbackColumns().size();
+    FeedbackBatch batch;
+    batch.reserve(batchValues);
     const qint64 count = context.size.feedback;
     for (qint64 i = 0; i < count; ++i) {
         const double sourceRoll = random.uniform();
@@ -128,15 +138,38 @@ void feedback(DemoContext &context)
             status = QStringLiteral("archived");
 
         const QString createdAt = context.randomTimestamp(created);
-        rows.append({sourceId, externalId, feature ? QVariant(feature->id) : QVariant(),
-                     author.companyId, author.name, title, body, score, scoreKind, channel, status,
-                     url, createdAt,
-                     status == QLatin1String("new")
-                         ? createdAt
-                         : context.randomTimestamp(
-                               qMin(context.today, created.addDays(random.between(0, 10))))});
-        if ((i & 0x3fff) == 0)
-            context.report(double(i) / count);
+        batch << sourceId << externalId << (feature ? QVariant(feature->id) : QVariant())
+              << author.companyId << author.name << title << body << score << scoreKind << channel
+              << status << url << createdAt
+              << (status == QLatin1String("new")
+                      ? createdAt
+                      : context.randomTimestamp(
+                            qMin(context.today, created.addDays(random.between(0, 10)))));
+        if (batch.size() == batchValues) {
+            sink(std::move(batch));
+            batch = FeedbackBatch();
+            batch.reserve(batchValues);
+        }
+    }
+    if (!batch.isEmpty())
+        sink(std::move(batch));
+}
+
+} // namespace
+
+void feedback(DemoContext &context)
+{
+    DemoProducer<FeedbackBatch> producer(64,
+                                         [&context](const DemoProducer<FeedbackBatch>::Sink &sink) {
+                                             generateFeedback(context, sink);
+                                         });
+    DemoBatchRows rows(context.db, QStringLiteral("feedback"), feedbackColumns(), 64);
+    qint64 written = 0;
+    while (std::optional<FeedbackBatch> batch = producer.next()) {
+        rows.appendRows(*batch);
+        written += batch->size() / feedbackColumns().size();
+        producer.recycle(std::move(*batch));
+        context.report(double(written) / context.size.feedback);
     }
 }
 

@@ -2,11 +2,14 @@
 
 #include "bulkload.h"
 #include "democontext.h"
+#include "demoloadsettings.h"
 #include "logging.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <iterator>
 
 DemoRows::DemoRows(const QSqlDatabase &db, const QString &sql)
     : m_query(db)
@@ -57,7 +60,9 @@ QString DemoBatchRows::statement(int rows) const
     const QString row = QLatin1Char('(') +
                         QStringList(m_columns.size(), QStringLiteral("?")).join(QLatin1Char(',')) +
                         QLatin1Char(')');
-    return QStringLiteral("INSERT INTO ") + m_table + QStringLiteral(" (") +
+    // A failed row fails the whole demo, which rolls back anyway. Saying so spares SQLite the
+    // statement journal, a copy of every page that a multi-row statement changes.
+    return QStringLiteral("INSERT OR ROLLBACK INTO ") + m_table + QStringLiteral(" (") +
            m_columns.join(QLatin1Char(',')) + QStringLiteral(") VALUES ") +
            QStringList(rows, row).join(QLatin1Char(','));
 }
@@ -67,13 +72,36 @@ void DemoBatchRows::append(std::initializer_list<QVariant> values)
     for (const QVariant &value : values)
         m_pending.append(value);
     if (m_pending.size() == m_rowsPerStatement * m_columns.size()) {
-        for (int i = 0; i < m_pending.size(); ++i)
-            m_full.bindValue(i, m_pending.at(i));
-        if (!m_full.exec())
-            throw DemoError(
-                QObject::tr("Cannot insert into %1: %2").arg(m_table, m_full.lastError().text()));
+        insertFull(m_pending, 0);
         m_pending.clear();
     }
+}
+
+void DemoBatchRows::appendRows(const QVariantList &values)
+{
+    const qsizetype full = m_rowsPerStatement * m_columns.size();
+    for (qsizetype i = 0; i < values.size();) {
+        if (m_pending.isEmpty() && values.size() - i >= full) {
+            insertFull(values, i);
+            i += full;
+            continue;
+        }
+        m_pending.append(values.at(i++));
+        if (m_pending.size() == full) {
+            insertFull(m_pending, 0);
+            m_pending.clear();
+        }
+    }
+}
+
+void DemoBatchRows::insertFull(const QVariantList &values, qsizetype from)
+{
+    const int count = m_rowsPerStatement * int(m_columns.size());
+    for (int i = 0; i < count; ++i)
+        m_full.bindValue(i, values.at(from + i));
+    if (!m_full.exec())
+        throw DemoError(
+            QObject::tr("Cannot insert into %1: %2").arg(m_table, m_full.lastError().text()));
 }
 
 void DemoBatchRows::flush()
@@ -92,9 +120,47 @@ void DemoBatchRows::flush()
     m_pending.clear();
 }
 
+namespace {
+
+// Writes value as digits decimal digits, zero-padded, at out.
+void putDecimal(char16_t *out, int value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = char16_t(u'0' + value % 10);
+        value /= 10;
+    }
+}
+
+// Writes value as digits lowercase hexadecimal digits, zero-padded, at out.
+void putHex(char16_t *out, quint64 value, int digits)
+{
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = char16_t(u"0123456789abcdef"[value & 0xf]);
+        value >>= 4;
+    }
+}
+
+} // namespace
+
 QString DemoContext::timestamp(const QDate &date, int secondsIntoDay) const
 {
-    return QDateTime(date, QTime(0, 0).addSecs(secondsIntoDay), Qt::UTC).toString(Qt::ISODate);
+    int year = 0;
+    int month = 0;
+    int day = 0;
+    date.getDate(&year, &month, &day);
+    if (year < 1 || year > 9999)
+        return QDateTime(date, QTime(0, 0).addSecs(secondsIntoDay), Qt::UTC).toString(Qt::ISODate);
+    // The text QDateTime::toString(Qt::ISODate) gives for UTC, written directly: the demo
+    // formats millions of timestamps, and QDateTime's time zone handling dominated that.
+    const int seconds = (secondsIntoDay % 86400 + 86400) % 86400;
+    char16_t text[] = u"0000-00-00T00:00:00Z";
+    putDecimal(text, year, 4);
+    putDecimal(text + 5, month, 2);
+    putDecimal(text + 8, day, 2);
+    putDecimal(text + 11, seconds / 3600, 2);
+    putDecimal(text + 14, seconds / 60 % 60, 2);
+    putDecimal(text + 17, seconds % 60, 2);
+    return QString::fromUtf16(text, std::size(text) - 1);
 }
 
 QString DemoContext::randomTimestamp(const QDate &date)
@@ -122,12 +188,14 @@ QString uuid(DemoRandom &random)
 {
     const quint64 a = random.next();
     const quint64 b = random.next();
-    return QStringLiteral("%1-%2-4%3-a%4-%5")
-        .arg(a >> 32, 8, 16, QLatin1Char('0'))
-        .arg((a >> 16) & 0xffff, 4, 16, QLatin1Char('0'))
-        .arg(a & 0xfff, 3, 16, QLatin1Char('0'))
-        .arg(b >> 52, 3, 16, QLatin1Char('0'))
-        .arg(b & 0xffffffffffffULL, 12, 16, QLatin1Char('0'));
+    // A version 4 UUID: xxxxxxxx-xxxx-4xxx-axxx-xxxxxxxxxxxx
+    char16_t text[] = u"00000000-0000-4000-a000-000000000000";
+    putHex(text, a >> 32, 8);
+    putHex(text + 9, (a >> 16) & 0xffff, 4);
+    putHex(text + 15, a & 0xfff, 3);
+    putHex(text + 20, b >> 52, 3);
+    putHex(text + 24, b & 0xffffffffffffULL, 12);
+    return QString::fromUtf16(text, std::size(text) - 1);
 }
 
 } // namespace DemoIds
@@ -205,36 +273,35 @@ bool DemoGenerator::generate(QSqlDatabase &db, QString *error, const Progress &p
 
     QElapsedTimer timer;
     timer.start();
-    QSqlQuery pragma(db);
-    // The workspace is empty and is rebuilt from its seed, so the load can skip what protects
-    // existing data: without the write-ahead log every page is written once instead of twice
-    // (log, then checkpoint), and nothing waits on the disk. A failure still rolls back.
-    const bool leftWal = pragma.exec(QStringLiteral("PRAGMA journal_mode = DELETE")) &&
-                         pragma.next() && pragma.value(0).toString() == QLatin1String("delete");
-    pragma.finish();
-    pragma.exec(QStringLiteral("PRAGMA synchronous = OFF"));
-    pragma.exec(QStringLiteral("PRAGMA cache_size = -262144"));
-    const auto restore = [&pragma, leftWal] {
-        pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-        pragma.exec(QStringLiteral("PRAGMA cache_size = -65536"));
-        if (leftWal)
-            pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    DemoContext context(db, m_options.seed, m_options.today, sizeFor(m_options.scale));
+    context.progress = progress ? progress : [](const QString &, int) {
     };
+    {
+        const DemoLoadSettings settings(db);
+        if (!write(context, error))
+            return false;
+    }
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA optimize"));
+    context.progress(QObject::tr("Finishing"), 100);
+    qCInfo(hubDemo) << "Demo workspace generated in" << timer.elapsed() << "ms";
+    return true;
+}
 
+bool DemoGenerator::write(DemoContext &context, QString *error)
+{
+    QSqlDatabase &db = context.db;
+    QElapsedTimer timer;
+    timer.start();
     if (!db.transaction()) {
         *error = db.lastError().text();
         return false;
     }
-    DemoContext context(db, m_options.seed, m_options.today, sizeFor(m_options.scale));
     BulkLoad bulk(db, {QStringLiteral("feature_usage"), QStringLiteral("feedback"),
                        QStringLiteral("users"), QStringLiteral("work_items")});
     if (!bulk.begin(error)) {
         db.rollback();
-        restore();
         return false;
     }
-    context.progress = progress ? progress : [](const QString &, int) {
-    };
     try {
         struct Step
         {
@@ -273,19 +340,14 @@ bool DemoGenerator::generate(QSqlDatabase &db, QString *error, const Progress &p
     } catch (const DemoError &e) {
         db.rollback();
         *error = QString::fromStdString(e.what());
-        restore();
         return false;
     }
     qCDebug(hubDemo) << "Committing at" << timer.elapsed() << "ms";
     if (!db.commit()) {
         *error = db.lastError().text();
         db.rollback();
-        restore();
         return false;
     }
-    restore();
-    pragma.exec(QStringLiteral("PRAGMA optimize"));
-    context.progress(QObject::tr("Finishing"), 100);
-    qCInfo(hubDemo) << "Demo workspace generated in" << timer.elapsed() << "ms";
+    qCDebug(hubDemo) << "Committed at" << timer.elapsed() << "ms";
     return true;
 }

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 
+struct DemoContext;
+
 // Fills an empty workspace with a believable product team's data. Deterministic: the same
 // seed, scale and reference date always give the same rows.
 class DemoGenerator
@@ -34,5 +36,7 @@ public:
     bool generate(QSqlDatabase &db, QString *error, const Progress &progress = {});
 
 private:
+    bool write(DemoContext &context, QString *error);
+
     Options m_options;
 };

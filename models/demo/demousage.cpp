@@ -1,4 +1,5 @@
 #include "democontext.h"
+#include "demoproducer.h"
 
 #include <algorithm>
 #include <cmath>
@@ -84,9 +85,36 @@ void assignQuotas(QVector<FeatureDay> &days, qint64 target)
     }
 }
 
-} // namespace
+// The rows of one feature on one day. The users travel as one JSON array that SQLite
+// unpacks itself: binding ten million rows value by value through QSqlQuery costs more than
+// SQLite takes to store them.
+struct UsageBatch
+{
+    qint64 featureId = 0;
+    QString day;
+    QString usersAndCounts; // user_id * UsageCountSpan + usage_count, for each user
+    qint64 rows = 0;
+};
 
-void usage(DemoContext &context)
+constexpr int UsageCountSpan = 64; // above the largest usage count
+constexpr int MaxUsageCount = 41;
+static_assert(MaxUsageCount < UsageCountSpan);
+
+// Appends n in decimal without the temporary string QByteArray::number would allocate.
+void appendNumber(QByteArray &out, qint64 n)
+{
+    char digits[20];
+    int i = 0;
+    do {
+        digits[i++] = char('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    while (i > 0)
+        out.append(digits[--i]);
+}
+
+// Draws the usage rows, feature by feature and day by day, and hands them to sink.
+void generateUsage(DemoContext &context, const DemoProducer<UsageBatch>::Sink &sink)
 {
     DemoRandom &random = context.random;
     const QDate windowStart = context.today.addDays(-(HistoryDays - 1));
@@ -114,17 +142,13 @@ void usage(DemoContext &context)
                 featureDays.append(
                     {f, d, adopted, feature.engagement * weekFactor * dayFactor * adopted});
         }
-        context.report(0.1 * (f + 1) / context.features.size());
     }
     assignQuotas(featureDays, context.size.usageRows);
 
-    DemoBatchRows rows(context.db, QStringLiteral("feature_usage"),
-                       {QStringLiteral("feature_id"), QStringLiteral("day"),
-                        QStringLiteral("user_id"), QStringLiteral("usage_count")});
     QVector<char> chosen(context.users.size(), 0);
     QVector<qint64> picks;
     QVector<qint64> userIds;
-    qint64 written = 0;
+    QByteArray json;
     for (const FeatureDay &fd : std::as_const(featureDays)) {
         if (fd.quota == 0)
             continue;
@@ -141,15 +165,38 @@ void usage(DemoContext &context)
         for (qint64 pick : std::as_const(picks))
             chosen[pick] = 0;
         std::sort(userIds.begin(), userIds.end());
-        const qint64 featureId = context.features.at(fd.feature).id;
-        const QString &day = dayNames.at(fd.day);
+        json.clear();
+        json.append('[');
         for (qint64 userId : std::as_const(userIds)) {
-            const int count = 1 + qMin(40, int(random.exponential(2.5)));
-            rows.append({featureId, day, userId, count});
+            const int count = 1 + qMin(MaxUsageCount - 1, int(random.exponential(2.5)));
+            if (json.size() > 1)
+                json.append(',');
+            appendNumber(json, userId * UsageCountSpan + count);
         }
-        written += fd.quota;
-        if ((written & 0x3ffff) < fd.quota)
-            context.report(0.1 + 0.9 * double(written) / context.size.usageRows);
+        json.append(']');
+        sink({context.features.at(fd.feature).id, dayNames.at(fd.day), QString::fromLatin1(json),
+              fd.quota});
+    }
+}
+
+} // namespace
+
+void usage(DemoContext &context)
+{
+    DemoProducer<UsageBatch> producer(256, [&context](const DemoProducer<UsageBatch>::Sink &sink) {
+        generateUsage(context, sink);
+    });
+    DemoRows rows(context.db,
+                  QStringLiteral("INSERT OR ROLLBACK INTO feature_usage (feature_id, day, user_id, "
+                                 "usage_count) "
+                                 "SELECT ?, ?, value / %1, value % %1 FROM json_each(?)")
+                      .arg(UsageCountSpan));
+    qint64 written = 0;
+    while (const std::optional<UsageBatch> batch = producer.next()) {
+        rows.append({batch->featureId, batch->day, batch->usersAndCounts});
+        written += batch->rows;
+        if ((written & 0x3ffff) < batch->rows)
+            context.report(double(written) / context.size.usageRows);
     }
 }
 

@@ -1,11 +1,16 @@
 #include "canonicaltables.h"
+#include "databasewriter.h"
+#include "demo/democontext.h"
 #include "demo/demogenerator.h"
+#include "demo/demoproducer.h"
 #include "testworkspace.h"
 #include "workspaceinfo.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <atomic>
 
 class TestDemoGenerator : public QObject
 {
@@ -19,6 +24,14 @@ private Q_SLOTS:
     void adoptionRisesAfterRelease();
     void refusesAWorkspaceWithData();
     void reportsProgressUpToCompletion();
+    void generatesTheSameDataThroughTheWriter();
+    void restoresConnectionSettings();
+    void failedLoadLeavesWorkspaceEmpty();
+    void conflictingBulkRowRollsBackEverything();
+    void timestampsMatchIsoDateFormat();
+    void producerHandsOverEveryBatchInOrder();
+    void producerPassesOnItsError();
+    void producerStopsWhenTheWriterGivesUp();
 
 private:
     static bool generate(Database &db, quint64 seed, QString *error = nullptr);
@@ -204,6 +217,157 @@ void TestDemoGenerator::reportsProgressUpToCompletion()
     QCOMPARE(percents.last(), 100);
     QVERIFY(std::is_sorted(percents.cbegin(), percents.cend()));
     QVERIFY(steps.size() >= 10);
+}
+
+void TestDemoGenerator::generatesTheSameDataThroughTheWriter()
+{
+    // As the application does it: on the writer's thread, while the main thread's connection
+    // stays open (so the load runs in the write-ahead log).
+    TestWorkspace second;
+    const auto other = second.open();
+    QVERIFY(other);
+    DemoGenerator::Options options;
+    options.seed = 7;
+    options.today = AsOf;
+    const WriteResult result = other->writer()->run(
+        [&](QSqlDatabase &connection, QString *error) {
+            return DemoGenerator(options).generate(connection, error);
+        },
+        DatabaseWriter::Transaction::None);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    for (const QString &table : CanonicalTables::all()) {
+        QCOMPARE(TestWorkspace::tableDigest(other->connection(), table),
+                 TestWorkspace::tableDigest(m_db->connection(), table));
+    }
+}
+
+void TestDemoGenerator::restoresConnectionSettings()
+{
+    TestWorkspace fresh;
+    const auto reference = fresh.open();
+    QVERIFY(reference);
+    for (const char *pragma :
+         {"journal_mode", "synchronous", "cache_size", "foreign_keys", "temp_store", "threads"}) {
+        const QString sql = QStringLiteral("PRAGMA ") + QLatin1String(pragma);
+        QSqlQuery generated(m_db->connection());
+        QSqlQuery untouched(reference->connection());
+        QVERIFY(generated.exec(sql) && generated.next());
+        QVERIFY(untouched.exec(sql) && untouched.next());
+        QCOMPARE(generated.value(0).toString(), untouched.value(0).toString());
+    }
+}
+
+void TestDemoGenerator::failedLoadLeavesWorkspaceEmpty()
+{
+    TestWorkspace workspace;
+    const auto db = workspace.open();
+    QVERIFY(db);
+    QSqlDatabase connection = db->connection();
+    // A step after the bulk tables fails, once usage and feedback are written.
+    QSqlQuery setup(connection);
+    QVERIFY(setup.exec(QStringLiteral("CREATE TRIGGER fail_demo BEFORE INSERT ON campaigns "
+                                      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+    const auto schema = [&connection] {
+        QSqlQuery query(connection);
+        query.exec(QStringLiteral("SELECT group_concat(name) FROM (SELECT name FROM sqlite_master "
+                                  "ORDER BY name)"));
+        return query.next() ? query.value(0).toString() : QString();
+    };
+    const QString before = schema();
+
+    QString error;
+    QVERIFY(!generate(*db, 7, &error));
+    QVERIFY2(error.contains(QStringLiteral("injected failure")), qPrintable(error));
+    for (const QString &table : CanonicalTables::all())
+        QCOMPARE(scalar(connection, QStringLiteral("SELECT count(*) FROM ") + table), 0);
+    QCOMPARE(schema(), before);
+    QCOMPARE(scalar(connection, QStringLiteral("PRAGMA foreign_keys")), 1);
+}
+
+void TestDemoGenerator::conflictingBulkRowRollsBackEverything()
+{
+    TestWorkspace workspace;
+    const auto db = workspace.open();
+    QVERIFY(db);
+    QSqlDatabase connection = db->connection();
+    // UserVoice suggestions (the fifth source) are numbered from 400000: taking those
+    // numbers makes the bulk feedback insert fail part-way.
+    QSqlQuery setup(connection);
+    QVERIFY(setup.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    QVERIFY2(setup.exec(QStringLiteral(
+                 "WITH RECURSIVE n(i) AS (SELECT 400000 UNION ALL SELECT i + 1 FROM n "
+                 "WHERE i < 400599) INSERT INTO feedback (source_id, external_id) "
+                 "SELECT 5, i FROM n")),
+             qPrintable(setup.lastError().text()));
+    QVERIFY(setup.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+
+    QString error;
+    QVERIFY(!generate(*db, 7, &error));
+    QVERIFY2(error.contains(QStringLiteral("UNIQUE")), qPrintable(error));
+    QCOMPARE(scalar(connection, QStringLiteral("SELECT count(*) FROM feedback")), 600);
+    for (const QString &table : {QStringLiteral("sources"), QStringLiteral("users"),
+                                 QStringLiteral("feature_usage"), QStringLiteral("features")})
+        QCOMPARE(scalar(connection, QStringLiteral("SELECT count(*) FROM ") + table), 0);
+    QCOMPARE(scalar(connection, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
+                                               "('feedback_status', 'feedback_fts_insert', "
+                                               "'feature_usage_user')")),
+             3);
+}
+
+void TestDemoGenerator::timestampsMatchIsoDateFormat()
+{
+    QSqlDatabase none;
+    const DemoContext context(none, 1, AsOf, {});
+    for (const QDate &date : {QDate(2026, 1, 1), QDate(2025, 12, 31), QDate(999, 3, 4)}) {
+        for (int seconds : {0, 1, 59, 3600, 43199, 86399, 86400, 90061, -1}) {
+            QCOMPARE(context.timestamp(date, seconds),
+                     QDateTime(date, QTime(0, 0).addSecs(seconds), Qt::UTC).toString(Qt::ISODate));
+        }
+    }
+}
+
+void TestDemoGenerator::producerHandsOverEveryBatchInOrder()
+{
+    DemoProducer<int> producer(2, [](const DemoProducer<int>::Sink &sink) {
+        for (int i = 0; i < 1000; ++i)
+            sink(int(i));
+    });
+    int expected = 0;
+    while (const std::optional<int> batch = producer.next())
+        QCOMPARE(*batch, expected++);
+    QCOMPARE(expected, 1000);
+}
+
+void TestDemoGenerator::producerPassesOnItsError()
+{
+    DemoProducer<int> producer(4, [](const DemoProducer<int>::Sink &sink) {
+        sink(1);
+        sink(2);
+        throw DemoError(QStringLiteral("generation failed"));
+    });
+    QCOMPARE(producer.next(), std::optional<int>(1));
+    QCOMPARE(producer.next(), std::optional<int>(2));
+    try {
+        producer.next();
+        QFAIL("the error was not passed on");
+    } catch (const DemoError &e) {
+        QCOMPARE(QString::fromStdString(e.what()), QStringLiteral("generation failed"));
+    }
+}
+
+void TestDemoGenerator::producerStopsWhenTheWriterGivesUp()
+{
+    std::atomic<int> produced = 0;
+    {
+        DemoProducer<int> producer(2, [&produced](const DemoProducer<int>::Sink &sink) {
+            for (;;) {
+                sink(0);
+                ++produced;
+            }
+        });
+        QVERIFY(producer.next());
+    } // must not wait forever on the endless producer
+    QVERIFY(produced < 10);
 }
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)
