@@ -85,6 +85,20 @@ void StreamRunner::start()
     m_database->writer()->submit(
         [sourceId, stream, now](QSqlDatabase &db, QString *error) {
             QSqlQuery query(db);
+            // A run still marked as running was stopped without finishing (the process was
+            // killed): say so, rather than show it as running for ever. Its committed pages
+            // stay, and this run resumes from its cursor.
+            query.prepare(
+                QStringLiteral("UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? "
+                               "WHERE source_id = ? AND stream = ? AND status = 'running'"));
+            query.addBindValue(now);
+            query.addBindValue(tr("Interrupted: the sync stopped before this stream finished."));
+            query.addBindValue(sourceId);
+            query.addBindValue(stream);
+            if (!query.exec()) {
+                *error = query.lastError().text();
+                return false;
+            }
             query.prepare(
                 QStringLiteral("INSERT INTO sync_runs (source_id, stream, started_at, status) "
                                "VALUES (?, ?, ?, 'running')"));

@@ -352,8 +352,11 @@ void TestSyncCli::resumesAfterBeingKilled()
              600);
     const Result check = run({QStringLiteral("db"), QStringLiteral("check")});
     QCOMPARE(check.code, 0);
-    // The killed run stays visible as running; the next ones finished.
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'running'")), 1);
+    // The killed run is no longer shown as running, but as interrupted; the next ones finished.
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'running'")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'failed' AND "
+                                   "error LIKE 'Interrupted%'")),
+             1);
 }
 
 void TestSyncCli::removingASourceRemovesItsSecrets()
