@@ -43,46 +43,43 @@ QJsonValue convert(simdjson::dom::element element)
     return QJsonValue(QJsonValue::Undefined);
 }
 
+// One key or index step; false when the element has no such member.
+template<typename Step>
+bool stepInto(simdjson::dom::element element, const Step &step, simdjson::dom::element *next)
+{
+    if (step.kind == Step::Kind::Key) {
+        return element.type() == simdjson::dom::element_type::OBJECT &&
+               simdjson::dom::object(element).at_key(step.key).get(*next) == simdjson::SUCCESS;
+    }
+    return element.type() == simdjson::dom::element_type::ARRAY &&
+           simdjson::dom::array(element).at(size_t(step.index)).get(*next) == simdjson::SUCCESS;
+}
+
 QJsonValue walk(simdjson::dom::element element, const auto &steps, size_t from)
 {
     using Kind = std::decay_t<decltype(steps[0])>::Kind;
     for (size_t i = from; i < steps.size(); ++i) {
         const auto &step = steps[i];
-        switch (step.kind) {
-        case Kind::Key: {
-            if (element.type() != simdjson::dom::element_type::OBJECT)
-                return QJsonValue(QJsonValue::Undefined);
+        if (step.kind != Kind::EachElement) {
             simdjson::dom::element next;
-            if (simdjson::dom::object(element).at_key(step.key).get(next) != simdjson::SUCCESS)
+            if (!stepInto(element, step, &next))
                 return QJsonValue(QJsonValue::Undefined);
             element = next;
-            break;
+            continue;
         }
-        case Kind::Index: {
-            if (element.type() != simdjson::dom::element_type::ARRAY)
-                return QJsonValue(QJsonValue::Undefined);
-            simdjson::dom::element next;
-            if (simdjson::dom::array(element).at(size_t(step.index)).get(next) != simdjson::SUCCESS)
-                return QJsonValue(QJsonValue::Undefined);
-            element = next;
-            break;
-        }
-        case Kind::EachElement: {
-            if (element.type() != simdjson::dom::element_type::ARRAY)
-                return QJsonValue(QJsonValue::Undefined);
-            QJsonArray out;
-            for (simdjson::dom::element item : simdjson::dom::array(element)) {
-                const QJsonValue v = walk(item, steps, i + 1);
-                if (v.isArray()) {
-                    for (const QJsonValue &inner : v.toArray())
-                        out.append(inner);
-                } else if (!v.isUndefined() && !v.isNull()) {
-                    out.append(v);
-                }
+        if (element.type() != simdjson::dom::element_type::ARRAY)
+            return QJsonValue(QJsonValue::Undefined);
+        QJsonArray out;
+        for (simdjson::dom::element item : simdjson::dom::array(element)) {
+            const QJsonValue v = walk(item, steps, i + 1);
+            if (v.isArray()) {
+                for (const QJsonValue &inner : v.toArray())
+                    out.append(inner);
+            } else if (!v.isUndefined() && !v.isNull()) {
+                out.append(v);
             }
-            return out;
         }
-        }
+        return out;
     }
     return convert(element);
 }
@@ -146,6 +143,20 @@ QJsonValue JsonRecord::value(const JsonPath &path) const
     if (!m_valid)
         return QJsonValue(QJsonValue::Undefined);
     return walk(m_element, path.m_steps, 0);
+}
+
+JsonRecord JsonRecord::find(const JsonPath &path) const
+{
+    if (!m_valid)
+        return {};
+    simdjson::dom::element element = m_element;
+    for (const auto &step : path.m_steps) {
+        simdjson::dom::element next;
+        if (step.kind == JsonPath::Step::Kind::EachElement || !stepInto(element, step, &next))
+            return {};
+        element = next;
+    }
+    return JsonRecord(element);
 }
 
 QJsonValue JsonRecord::toJson() const

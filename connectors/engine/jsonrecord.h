@@ -48,6 +48,9 @@ public:
     // converted whole.
     QJsonValue value(const JsonPath &path) const;
     QJsonValue value(const QString &path) const { return value(JsonPath(path)); }
+    // The value at a path of keys and indexes, in place and without converting it; invalid
+    // when a step is missing or the path projects over an array ("[]").
+    JsonRecord find(const JsonPath &path) const;
     QJsonValue toJson() const;
     simdjson::dom::element element() const { return m_element; }
 

@@ -75,24 +75,10 @@ bool PageParser::parseJson(const QByteArray &body, QList<PageRecord> *records, J
         return false;
     }
     *root = m_document.root();
-    simdjson::dom::element list = root->element();
-    bool found = true;
-    if (!m_stream.recordsPath.isEmpty() && m_stream.recordsPath != QLatin1String("$")) {
-        // Found in place rather than through value(), which would copy the whole list.
-        const QStringList keys =
-            QString(m_stream.recordsPath).remove(QStringLiteral("$.")).split(QLatin1Char('.'));
-        for (const QString &key : keys) {
-            simdjson::dom::element next;
-            if (list.type() != simdjson::dom::element_type::OBJECT ||
-                simdjson::dom::object(list).at_key(key.toUtf8().toStdString()).get(next) !=
-                    simdjson::SUCCESS) {
-                found = false;
-                break;
-            }
-            list = next;
-        }
-    }
-    if (!found || list.type() != simdjson::dom::element_type::ARRAY) {
+    // Found in place rather than through value(), which would copy the whole list.
+    const JsonRecord found = root->find(m_recordsPath);
+    const simdjson::dom::element list = found.element();
+    if (!found.isValid() || list.type() != simdjson::dom::element_type::ARRAY) {
         const QString fromService = serviceError(*root);
         *error = !fromService.isEmpty()
                      ? QObject::tr("the service reported an error: %1").arg(fromService)
