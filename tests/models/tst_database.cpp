@@ -27,6 +27,7 @@ private Q_SLOTS:
     void givesEachThreadItsOwnConnection();
     void hasAStableIdentityOfItsOwn();
     void writerRunsJobsInOrderAndRollsBackFailures();
+    void writerFoldsTheLogIntoTheDatabaseOnceIdle();
 
 private:
     static qint64 scalar(const QSqlDatabase &db, const QString &sql)
@@ -301,6 +302,48 @@ void TestDatabase::writerRunsJobsInOrderAndRollsBackFailures()
     QCOMPARE(scalar(db->connection(),
                     QStringLiteral("SELECT count(*) FROM sources WHERE name = 'doomed'")),
              0);
+}
+
+// Bulk writes leave their pages in the write-ahead log; once the writer is idle they must
+// reach the database file itself, or the log would grow without end.
+void TestDatabase::writerFoldsTheLogIntoTheDatabaseOnceIdle()
+{
+    TestWorkspace workspace;
+    const auto db = workspace.open();
+    QVERIFY(db);
+    const WriteResult written = db->writer()->run([](QSqlDatabase &connection, QString *error) {
+        QSqlQuery query(connection);
+        for (int i = 0; i < 200; ++i) {
+            if (!query.exec(QStringLiteral("INSERT INTO sources (kind, name, created_at) VALUES "
+                                           "('github', 'idle %1', '2026-01-01')")
+                                .arg(i))) {
+                *error = query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+    QVERIFY2(written.ok, qPrintable(written.error));
+
+    // A copy of the database file without its log shows only what was checkpointed.
+    QTemporaryDir copies;
+    int attempt = 0;
+    const auto rowsInFileAlone = [&] {
+        const QString copy = copies.filePath(QStringLiteral("copy%1.db").arg(++attempt));
+        if (!QFile::copy(workspace.databasePath(), copy))
+            return qint64(-1);
+        const QString name = QStringLiteral("file-alone-%1").arg(attempt);
+        qint64 rows = -1;
+        {
+            QSqlDatabase alone = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            alone.setDatabaseName(copy);
+            if (alone.open())
+                rows = scalar(alone, QStringLiteral("SELECT count(*) FROM sources"));
+        }
+        QSqlDatabase::removeDatabase(name);
+        return rows;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(rowsInFileAlone(), qint64(200), 5000);
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
