@@ -1,5 +1,7 @@
 #include "upsertstatement.h"
 
+#include "sqlitestatement.h"
+
 #include <QHash>
 #include <QSqlError>
 
@@ -12,12 +14,17 @@ UpsertStatement::UpsertStatement(const QSqlDatabase &db, const QString &table,
     , m_columns(columns)
     , m_table(table)
 {
-    m_valid = m_query.prepare(sql(table, columns, conflictColumns));
+    const QString statement = sql(table, columns, conflictColumns);
+    QString error;
+    m_nativeOne = SqliteStatement::prepare(db, statement, &error);
+    m_valid = m_nativeOne || (error.isEmpty() && m_query.prepare(statement));
     if (!m_valid)
-        m_error = m_query.lastError().text();
+        m_error = error.isEmpty() ? m_query.lastError().text() : error;
     for (const QString &key : conflictColumns)
         m_keyIndexes.append(int(columns.indexOf(key)));
 }
+
+UpsertStatement::~UpsertStatement() = default;
 
 QString UpsertStatement::sql(const QString &table, const QStringList &columns,
                              const QStringList &conflictColumns)
@@ -48,74 +55,108 @@ QString UpsertStatement::sql(const QString &table, const QStringList &columns,
     return statement;
 }
 
+bool UpsertStatement::fail(const QString &reason)
+{
+    m_error = QObject::tr("Cannot write to %1: %2").arg(m_table, reason);
+    return false;
+}
+
 bool UpsertStatement::execute(const QVariantList &values)
 {
-    if (!m_valid)
-        return false;
-    Q_ASSERT(values.size() == m_columns.size());
-    for (int i = 0; i < values.size(); ++i)
-        m_query.bindValue(i, values.at(i));
-    if (!m_query.exec()) {
-        m_error = QObject::tr("Cannot write to %1: %2").arg(m_table, m_query.lastError().text());
-        return false;
-    }
-    return true;
+    return m_valid && executeOne({}, values);
 }
 
-QList<QVariantList> UpsertStatement::withoutDuplicateKeys(const QList<QVariantList> &rows) const
+bool UpsertStatement::executeOne(const QVariantList &leading, const QVariantList &row)
 {
+    Q_ASSERT(leading.size() + row.size() == m_columns.size());
+    const int offset = int(leading.size());
+    if (m_nativeOne) {
+        for (int i = 0; i < offset; ++i)
+            m_nativeOne->bind(i, leading.at(i));
+        for (int i = 0; i < row.size(); ++i)
+            m_nativeOne->bind(offset + i, row.at(i));
+        return m_nativeOne->run() || fail(m_nativeOne->lastError());
+    }
+    for (int i = 0; i < offset; ++i)
+        m_query.bindValue(i, leading.at(i));
+    for (int i = 0; i < row.size(); ++i)
+        m_query.bindValue(offset + i, row.at(i));
+    return m_query.exec() || fail(m_query.lastError().text());
+}
+
+bool UpsertStatement::executeBatch(const QVariantList &leading, const QVariantList *const *rows)
+{
+    const int width = int(m_columns.size());
+    const int offset = int(leading.size());
+    const auto bind = [this](int index, const QVariant &value) {
+        if (m_nativeBatch)
+            m_nativeBatch->bind(index, value);
+        else
+            m_batch.bindValue(index, value);
+    };
+    for (int r = 0; r < RowsPerStatement; ++r) {
+        const QVariantList &row = *rows[r];
+        Q_ASSERT(offset + row.size() == width);
+        for (int c = 0; c < offset; ++c)
+            bind(r * width + c, leading.at(c));
+        for (int c = 0; c < row.size(); ++c)
+            bind(r * width + offset + c, row.at(c));
+    }
+    if (m_nativeBatch)
+        return m_nativeBatch->run() || fail(m_nativeBatch->lastError());
+    return m_batch.exec() || fail(m_batch.lastError().text());
+}
+
+// The index of the last row of each conflict key, in row order.
+QList<qsizetype> UpsertStatement::lastOfEachKey(const QList<QVariantList> &rows,
+                                                const QVariantList &leading) const
+{
+    const auto keyOf = [&](const QVariantList &row) {
+        QString key;
+        // Leading values are the same on every row and cannot tell rows apart.
+        for (int index : m_keyIndexes) {
+            if (index >= leading.size())
+                key += row.at(index - leading.size()).toString() + QChar(0x1f);
+        }
+        return key;
+    };
     QHash<QString, qsizetype> last;
+    last.reserve(rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        last.insert(keyOf(rows.at(i)), i);
+    QList<qsizetype> kept;
+    kept.reserve(last.size());
     for (qsizetype i = 0; i < rows.size(); ++i) {
-        QString key;
-        for (int index : m_keyIndexes)
-            key += rows.at(i).value(index).toString() + QChar(0x1f);
-        last.insert(key, i);
+        if (last.size() == rows.size() || last.value(keyOf(rows.at(i))) == i)
+            kept.append(i);
     }
-    if (last.size() == rows.size())
-        return rows;
-    QList<QVariantList> unique;
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        QString key;
-        for (int index : m_keyIndexes)
-            key += rows.at(i).value(index).toString() + QChar(0x1f);
-        if (last.value(key) == i)
-            unique.append(rows.at(i));
-    }
-    return unique;
+    return kept;
 }
 
-bool UpsertStatement::executeMany(const QList<QVariantList> &input)
+bool UpsertStatement::executeMany(const QList<QVariantList> &rows, const QVariantList &leading)
 {
     if (!m_valid)
         return false;
-    const QList<QVariantList> rows = withoutDuplicateKeys(input);
-    qsizetype next = 0;
-    if (rows.size() >= RowsPerStatement && !m_batchPrepared) {
-        m_batchPrepared =
-            m_batch.prepare(sql(m_table, m_columns, m_conflictColumns, RowsPerStatement));
-        if (!m_batchPrepared) {
-            m_error =
-                QObject::tr("Cannot write to %1: %2").arg(m_table, m_batch.lastError().text());
-            return false;
-        }
+    const QList<qsizetype> kept = lastOfEachKey(rows, leading);
+    if (kept.size() >= RowsPerStatement && !m_batchPrepared) {
+        const QString statement = sql(m_table, m_columns, m_conflictColumns, RowsPerStatement);
+        QString error;
+        m_nativeBatch = SqliteStatement::prepare(m_db, statement, &error);
+        m_batchPrepared = m_nativeBatch || (error.isEmpty() && m_batch.prepare(statement));
+        if (!m_batchPrepared)
+            return fail(error.isEmpty() ? m_batch.lastError().text() : error);
     }
-    const qsizetype width = m_columns.size();
-    while (rows.size() - next >= RowsPerStatement) {
-        for (int r = 0; r < RowsPerStatement; ++r) {
-            const QVariantList &row = rows.at(next + r);
-            Q_ASSERT(row.size() == width);
-            for (qsizetype c = 0; c < width; ++c)
-                m_batch.bindValue(int(r * width + c), row.at(c));
-        }
-        if (!m_batch.exec()) {
-            m_error =
-                QObject::tr("Cannot write to %1: %2").arg(m_table, m_batch.lastError().text());
+    qsizetype next = 0;
+    const QVariantList *batch[RowsPerStatement];
+    while (kept.size() - next >= RowsPerStatement) {
+        for (int r = 0; r < RowsPerStatement; ++r)
+            batch[r] = &rows.at(kept.at(next + r));
+        if (!executeBatch(leading, batch))
             return false;
-        }
         next += RowsPerStatement;
     }
-    for (; next < rows.size(); ++next) {
-        if (!execute(rows.at(next)))
+    for (; next < kept.size(); ++next) {
+        if (!executeOne(leading, rows.at(kept.at(next))))
             return false;
     }
     return true;

@@ -299,16 +299,7 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
             *error = upsert.lastError();
             return false;
         }
-        QList<QVariantList> rows;
-        rows.reserve(page->rows.size());
-        for (const QVariantList &row : page->rows) {
-            QVariantList values;
-            values.reserve(row.size() + 1);
-            values.append(sourceId);
-            values += row;
-            rows.append(std::move(values));
-        }
-        if (!upsert.executeMany(rows)) {
+        if (!upsert.executeMany(page->rows, {sourceId})) {
             *error = upsert.lastError();
             return false;
         }

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void upsertIsIdempotent();
     void upsertKeepsSourcesApart();
     void upsertManyRowsAtOnce();
+    void upsertStoresEveryKindOfValue();
+    void upsertNamesTheTableWhenARowIsRefused();
     void searchFindsInsertedFeedback();
     void searchFollowsUpdates();
     void searchForgetsDeletedFeedback();
@@ -150,6 +152,59 @@ void TestStorage::upsertManyRowsAtOnce()
     QVERIFY(query.exec(QStringLiteral("SELECT title FROM work_items WHERE external_id = 'K-99'")) &&
             query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("first 99"));
+}
+
+void TestStorage::upsertStoresEveryKindOfValue()
+{
+    const qint64 source = addSource(QStringLiteral("jira"));
+    UpsertStatement upsert(m_db->connection(), QStringLiteral("work_items"),
+                           {QStringLiteral("source_id"), QStringLiteral("external_id"),
+                            QStringLiteral("title"), QStringLiteral("points"),
+                            QStringLiteral("state"), QStringLiteral("assignee"),
+                            QStringLiteral("created_at"), QStringLiteral("raw")});
+    const QByteArray blob("\x28\xb5\x2f\xfd\x00binary\x00tail", 16);
+    QList<QVariantList> rows;
+    for (int i = 0; i < 9; ++i) // more than one statement's worth, and a remainder
+        rows.append({QStringLiteral("W-%1").arg(i), QStringLiteral("Équipe ✓ %1").arg(i), 2.5 + i,
+                     QVariant(), true, QDate(2026, 3, i + 1), blob});
+    QVERIFY2(upsert.executeMany(rows, {source}), qPrintable(upsert.lastError()));
+
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT title, points, typeof(points), state, assignee, created_at, raw, typeof(raw), "
+        "source_id FROM work_items WHERE external_id = 'W-8'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("Équipe ✓ 8"));
+    QCOMPARE(query.value(1).toDouble(), 10.5);
+    QCOMPARE(query.value(2).toString(), QStringLiteral("real"));
+    QVERIFY(query.value(3).isNull());
+    QCOMPARE(query.value(4).toLongLong(), 1);
+    QCOMPARE(query.value(5).toString(), QStringLiteral("2026-03-09"));
+    QCOMPARE(query.value(6).toByteArray(), blob);
+    QCOMPARE(query.value(7).toString(), QStringLiteral("blob"));
+    QCOMPARE(query.value(8).toLongLong(), source);
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM work_items")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 9);
+}
+
+void TestStorage::upsertNamesTheTableWhenARowIsRefused()
+{
+    const qint64 source = addSource(QStringLiteral("jira"));
+    UpsertStatement upsert(
+        m_db->connection(), QStringLiteral("work_items"),
+        {QStringLiteral("source_id"), QStringLiteral("external_id"), QStringLiteral("title")});
+    QList<QVariantList> rows;
+    for (int i = 0; i < 10; ++i)
+        rows.append({QStringLiteral("R-%1").arg(i),
+                     i == 3 ? QVariant() : QVariant(QStringLiteral("row %1").arg(i))});
+    QVERIFY(!upsert.executeMany(rows, {source}));
+    QVERIFY2(upsert.lastError().contains(QLatin1String("work_items")),
+             qPrintable(upsert.lastError()));
+    QVERIFY2(upsert.lastError().contains(QLatin1String("NOT NULL")),
+             qPrintable(upsert.lastError()));
+    // The statement is usable again after a failure.
+    QVERIFY2(upsert.execute({source, QStringLiteral("R-ok"), QStringLiteral("fine")}),
+             qPrintable(upsert.lastError()));
 }
 
 void TestStorage::searchFindsInsertedFeedback()
