@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <cstring>
+
 namespace JsonSlices {
 namespace {
 
@@ -37,14 +39,23 @@ public:
     }
 
     // Past the closing quote of the string starting at the current position.
+    // Jumps from quote to quote with memchr (strings are most of a record's bytes); a quote
+    // preceded by an odd run of backslashes is escaped and does not end the string.
     bool skipString()
     {
         ++m_pos; // the opening quote
         while (m_pos < m_size) {
-            const char c = m_data[m_pos++];
-            if (c == '\\')
-                ++m_pos;
-            else if (c == '"')
+            const void *found = std::memchr(m_data + m_pos, '"', size_t(m_size - m_pos));
+            if (!found) {
+                m_pos = m_size;
+                return false;
+            }
+            const qsizetype quote = static_cast<const char *>(found) - m_data;
+            qsizetype backslashes = 0;
+            while (quote - backslashes - 1 >= m_pos && m_data[quote - backslashes - 1] == '\\')
+                ++backslashes;
+            m_pos = quote + 1;
+            if (backslashes % 2 == 0)
                 return true;
         }
         return false;

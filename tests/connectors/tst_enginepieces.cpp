@@ -384,6 +384,12 @@ void TestEnginePieces::slicesKeepTheServicesBytes()
                                       QStringLiteral("data.items"), &slices));
     QCOMPARE(slices.size(), 1);
     QCOMPARE(slices.first(), QByteArrayView(R"({"id":1})"));
+    // An even run of backslashes before a quote escapes itself, not the quote.
+    QVERIFY(JsonSlices::arrayElements(QByteArrayView("[\"a\\\\\", {\"b\":\"\\\\\\\"]\"}]"),
+                                      QString(), &slices));
+    QCOMPARE(slices.size(), 2);
+    QCOMPARE(slices.at(0), QByteArrayView("\"a\\\\\""));
+    QCOMPARE(slices.at(1), QByteArrayView("{\"b\":\"\\\\\\\"]\"}"));
     QVERIFY(JsonSlices::arrayElements("[]", QString(), &slices));
     QVERIFY(slices.isEmpty());
     QVERIFY(!JsonSlices::arrayElements(R"({"data":{}})", QStringLiteral("data.items"), &slices));
