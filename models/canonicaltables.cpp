@@ -20,6 +20,7 @@ QStringList all()
         QStringLiteral("sales_opportunities"),
         QStringLiteral("campaigns"),
         QStringLiteral("documents"),
+        QStringLiteral("pipelines"),
         QStringLiteral("launch_plans"),
         QStringLiteral("launch_plan_features"),
         QStringLiteral("launch_phases"),
@@ -37,7 +38,7 @@ QStringList synced()
         QStringLiteral("work_items"),      QStringLiteral("users"),
         QStringLiteral("feedback"),        QStringLiteral("sales_opportunities"),
         QStringLiteral("campaigns"),       QStringLiteral("documents"),
-        QStringLiteral("company_sources"),
+        QStringLiteral("pipelines"),       QStringLiteral("company_sources"),
     };
 }
 

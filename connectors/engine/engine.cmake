@@ -13,6 +13,7 @@ target_sources(hub_connectors PRIVATE
     engine/credentials.cpp engine/credentials.h
     engine/syncoutcome.cpp engine/syncoutcome.h
     engine/streamhook.cpp engine/streamhook.h
+    engine/rowwriter.cpp engine/rowwriter.h
     engine/streamrunner.cpp engine/streamrunner.h
     engine/sourceworker.cpp engine/sourceworker.h
     engine/syncengine.cpp engine/syncengine.h

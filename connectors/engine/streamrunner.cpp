@@ -7,7 +7,7 @@
 #include "isodate.h"
 #include "logging.h"
 #include "rawjson.h"
-#include "upsertstatement.h"
+#include "rowwriter.h"
 
 #include <QFuture>
 #include <QJsonArray>
@@ -284,8 +284,7 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
     if (page->next && page->paginationError.isEmpty() && !page->nextRequested && !m_finishing)
         fetch(*page->next); // read ahead while this page is written
 
-    QStringList columns{QStringLiteral("source_id")};
-    columns += m_mapper.columns();
+    QStringList columns = m_mapper.columns();
     columns.append(QStringLiteral("raw"));
     const QString table = m_stream.target;
     const qint64 sourceId = m_source.id;
@@ -294,15 +293,8 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
     const QString cursor = trackCursor ? storedCursor(page->cursor) : QString();
     const qint64 count = page->rows.size();
     const auto write = [=](QSqlDatabase &db, QString *error) {
-        UpsertStatement upsert(db, table, columns);
-        if (!upsert.isValid()) {
-            *error = upsert.lastError();
+        if (!RowWriter::write(db, table, sourceId, columns, page->rows, error))
             return false;
-        }
-        if (!upsert.executeMany(page->rows, {sourceId})) {
-            *error = upsert.lastError();
-            return false;
-        }
         QSqlQuery query(db);
         const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
         if (trackCursor) {

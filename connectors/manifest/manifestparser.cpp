@@ -581,7 +581,8 @@ const QMap<QString, QStringList> &ManifestParser::targetColumns()
          {QStringLiteral("external_id"), QStringLiteral("title"), QStringLiteral("kind"),
           QStringLiteral("state"), QStringLiteral("points"), QStringLiteral("assignee"),
           QStringLiteral("created_at"), QStringLiteral("started_at"), QStringLiteral("resolved_at"),
-          QStringLiteral("url"), QStringLiteral("updated_at")}},
+          QStringLiteral("url"), QStringLiteral("updated_at"), QStringLiteral("project"),
+          QStringLiteral("feature_ref"), QStringLiteral("release_ref"), QStringLiteral("sprint")}},
         {QStringLiteral("users"),
          {QStringLiteral("external_id"), QStringLiteral("email"), QStringLiteral("name"),
           QStringLiteral("first_seen_at")}},
@@ -589,7 +590,8 @@ const QMap<QString, QStringList> &ManifestParser::targetColumns()
          {QStringLiteral("external_id"), QStringLiteral("author"), QStringLiteral("title"),
           QStringLiteral("body"), QStringLiteral("score"), QStringLiteral("score_kind"),
           QStringLiteral("channel"), QStringLiteral("url"), QStringLiteral("created_at"),
-          QStringLiteral("updated_at")}},
+          QStringLiteral("updated_at"), QStringLiteral("feature_ref"),
+          QStringLiteral("company_ref")}},
         {QStringLiteral("sales_opportunities"),
          {QStringLiteral("external_id"), QStringLiteral("name"), QStringLiteral("stage"),
           QStringLiteral("is_closed"), QStringLiteral("is_won"), QStringLiteral("deal_size"),
@@ -600,7 +602,18 @@ const QMap<QString, QStringList> &ManifestParser::targetColumns()
           QStringLiteral("product_launch"), QStringLiteral("updated_at")}},
         {QStringLiteral("documents"),
          {QStringLiteral("external_id"), QStringLiteral("kind"), QStringLiteral("title"),
-          QStringLiteral("url"), QStringLiteral("updated_at")}},
+          QStringLiteral("url"), QStringLiteral("updated_at"), QStringLiteral("container"),
+          QStringLiteral("created_at")}},
+        {QStringLiteral("pipelines"),
+         {QStringLiteral("external_id"), QStringLiteral("project"), QStringLiteral("ref"),
+          QStringLiteral("status"), QStringLiteral("created_at"), QStringLiteral("started_at"),
+          QStringLiteral("finished_at"), QStringLiteral("duration_seconds"), QStringLiteral("url"),
+          QStringLiteral("updated_at")}},
+        // Not a table of its own: each record is filed in company_sources and matched to a
+        // shared company by domain, else by name (see CompanyLinker).
+        {QStringLiteral("companies"),
+         {QStringLiteral("external_id"), QStringLiteral("name"), QStringLiteral("domain"),
+          QStringLiteral("updated_at")}},
     };
     return columns;
 }

@@ -157,6 +157,7 @@ void sources(DemoContext &context);
 void companiesAndUsers(DemoContext &context);
 void features(DemoContext &context);
 void workItems(DemoContext &context);
+void pipelines(DemoContext &context);
 void documents(DemoContext &context);
 void usage(DemoContext &context);
 void feedback(DemoContext &context);

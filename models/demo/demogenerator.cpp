@@ -314,6 +314,7 @@ bool DemoGenerator::write(DemoContext &context, QString *error)
             {QObject::tr("Companies and users"), DemoSteps::companiesAndUsers, 4},
             {QObject::tr("Features and releases"), DemoSteps::features, 2},
             {QObject::tr("Work items"), DemoSteps::workItems, 3},
+            {QObject::tr("Pipelines"), DemoSteps::pipelines, 1},
             {QObject::tr("Documents"), DemoSteps::documents, 1},
             {QObject::tr("Feature usage"), DemoSteps::usage, 40},
             {QObject::tr("Feedback"), DemoSteps::feedback, 22},

@@ -26,6 +26,7 @@ constexpr DemoSource demoSources[] = {
     {"mailchimp", "Mailchimp", "https://us21.api.mailchimp.com/3.0", "campaigns"},
     {"notion", "Notion", "https://api.notion.com", "pages"},
     {"figma", "Figma", "https://api.figma.com", "files,components"},
+    {"gitlab", "GitLab", "https://gitlab.com/api/v4", "issues,merge_requests,releases,pipelines"},
 };
 
 } // namespace

@@ -1,3 +1,4 @@
+#include "companylinker.h"
 #include "testworkspace.h"
 #include "upsertstatement.h"
 #include "workspaceinfo.h"
@@ -19,6 +20,7 @@ private Q_SLOTS:
     void upsertManyRowsAtOnce();
     void upsertStoresEveryKindOfValue();
     void upsertNamesTheTableWhenARowIsRefused();
+    void companiesFromSeveralServicesMeetByDomainThenName();
     void searchFindsInsertedFeedback();
     void searchFollowsUpdates();
     void searchForgetsDeletedFeedback();
@@ -205,6 +207,73 @@ void TestStorage::upsertNamesTheTableWhenARowIsRefused()
     // The statement is usable again after a failure.
     QVERIFY2(upsert.execute({source, QStringLiteral("R-ok"), QStringLiteral("fine")}),
              qPrintable(upsert.lastError()));
+}
+
+void TestStorage::companiesFromSeveralServicesMeetByDomainThenName()
+{
+    const qint64 crm = addSource(QStringLiteral("salesforce"));
+    const qint64 board = addSource(QStringLiteral("productboard"));
+    QCOMPARE(CompanyLinker::normalizedDomain(QStringLiteral("https://www.Acme.com/about")),
+             QStringLiteral("acme.com"));
+    QCOMPARE(CompanyLinker::normalizedDomain(QStringLiteral("ops@globex.io")),
+             QStringLiteral("globex.io"));
+    QCOMPARE(CompanyLinker::normalizedDomain(QStringLiteral("localhost")), QString());
+
+    CompanyLinker linker(m_db->connection());
+    QString error;
+    QVERIFY2(linker.link(crm,
+                         {QStringLiteral("001A"),
+                          QStringLiteral("Acme Corp"),
+                          QStringLiteral("acme.com"),
+                          {},
+                          {}},
+                         &error),
+             qPrintable(error));
+    QVERIFY2(
+        linker.link(crm, {QStringLiteral("001B"), QStringLiteral("Initech"), {}, {}, {}}, &error),
+        qPrintable(error));
+    // Another service's records: Acme by its domain (under another name), Initech by name.
+    QVERIFY(linker.link(board,
+                        {QStringLiteral("c-1"),
+                         QStringLiteral("ACME"),
+                         QStringLiteral("http://www.acme.com"),
+                         {},
+                         {}},
+                        &error));
+    QVERIFY(linker.link(board,
+                        {QStringLiteral("c-2"),
+                         QStringLiteral("initech"),
+                         QStringLiteral("initech.example"),
+                         {},
+                         {}},
+                        &error));
+    QVERIFY(linker.link(board, {QStringLiteral("c-3"), QStringLiteral("Umbrella"), {}, {}, {}},
+                        &error));
+
+    QSqlQuery query(m_db->connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM companies")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 3);
+    QVERIFY(query.exec(QStringLiteral(
+        "SELECT count(DISTINCT company_id) FROM company_sources WHERE external_id IN "
+        "('001A', 'c-1')")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    // Initech learned its domain from the second service.
+    QVERIFY(query.exec(QStringLiteral("SELECT domain FROM companies WHERE name = 'Initech'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("initech.example"));
+
+    // A record synced again follows its service's rename and keeps its link.
+    QVERIFY(linker.link(
+        board, {QStringLiteral("c-3"), QStringLiteral("Umbrella Group"), {}, {}, {}}, &error));
+    QVERIFY(query.exec(QStringLiteral("SELECT count(*), max(name) FROM companies WHERE name LIKE "
+                                      "'Umbrella%'")) &&
+            query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toString(), QStringLiteral("Umbrella Group"));
+
+    QVERIFY(!linker.link(board, {QStringLiteral("c-4"), QString(), QString(), {}, {}}, &error));
+    QVERIFY2(error.contains(QLatin1String("c-4")), qPrintable(error));
 }
 
 void TestStorage::searchFindsInsertedFeedback()
