@@ -59,6 +59,8 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
         return request;
     }
     case PaginationSpec::Type::Cursor: {
+        if (isLastPage(root))
+            return std::nullopt;
         if (!m_spec.hasMorePath.isEmpty()) {
             const QJsonValue more = root.value(m_spec.hasMorePath);
             if (more.isBool() && !more.toBool())
@@ -75,7 +77,8 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
             return std::nullopt;
         }
         m_lastCursor = value;
-        return withQuery(current, m_spec.parameter, value);
+        return m_spec.parameterInBody ? withBodyValue(current, m_spec.parameter, value)
+                                      : withQuery(current, m_spec.parameter, value);
     }
     case PaginationSpec::Type::NextUrl: {
         const QString next = root.value(m_spec.nextUrlPath).toString();
@@ -91,7 +94,7 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
     }
     case PaginationSpec::Type::Offset:
     case PaginationSpec::Type::PageNumber: {
-        if (recordCount < m_spec.size)
+        if (recordCount < m_spec.size || isLastPage(root))
             return std::nullopt;
         const QUrlQuery query(current.url);
         const qint64 position = query.queryItemValue(m_spec.parameter).toLongLong();
@@ -100,6 +103,8 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
         return withQuery(current, m_spec.parameter, QString::number(next));
     }
     case PaginationSpec::Type::GraphQL: {
+        if (m_spec.pageInfoPath.isEmpty())
+            return nextGraphQLByCursor(current, root, error);
         const QJsonValue pageInfo = root.value(m_spec.pageInfoPath);
         if (!pageInfo.isObject()) {
             *error = QObject::tr("the response has no pageInfo at \"%1\"").arg(m_spec.pageInfoPath);
@@ -114,14 +119,59 @@ std::optional<HttpRequest> Paginator::next(const HttpRequest &current, const Htt
             return std::nullopt;
         }
         m_lastCursor = cursor;
-        QJsonObject request = QJsonDocument::fromJson(current.body).object();
-        QJsonObject variables = request.value(QStringLiteral("variables")).toObject();
-        variables.insert(m_spec.cursorVariable, cursor);
-        request.insert(QStringLiteral("variables"), variables);
-        HttpRequest next = current;
-        next.body = QJsonDocument(request).toJson(QJsonDocument::Compact);
-        return next;
+        return withVariable(current, cursor);
     }
     }
     return std::nullopt;
+}
+
+bool Paginator::isLastPage(const JsonRecord &root) const
+{
+    if (m_spec.lastPagePath.isEmpty())
+        return false;
+    const QJsonValue last = root.value(m_spec.lastPagePath);
+    return last.isBool() && last.toBool();
+}
+
+std::optional<HttpRequest> Paginator::nextGraphQLByCursor(const HttpRequest &current,
+                                                          const JsonRecord &root, QString *error)
+{
+    if (!m_spec.hasMorePath.isEmpty()) {
+        const QJsonValue more = root.value(m_spec.hasMorePath);
+        if (more.isBool() && !more.toBool())
+            return std::nullopt;
+    }
+    const QString cursor = root.value(m_spec.cursorPath).toString();
+    if (cursor.isEmpty())
+        return std::nullopt;
+    if (cursor == m_lastCursor) {
+        *error = QObject::tr("the service returned the same page cursor twice (%1)")
+                     .arg(m_spec.cursorPath);
+        return std::nullopt;
+    }
+    m_lastCursor = cursor;
+    return withVariable(current, cursor);
+}
+
+HttpRequest Paginator::withVariable(const HttpRequest &request, const QString &cursor) const
+{
+    QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    QJsonObject variables = body.value(QStringLiteral("variables")).toObject();
+    variables.insert(m_spec.cursorVariable, cursor);
+    body.insert(QStringLiteral("variables"), variables);
+    HttpRequest next = request;
+    next.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return next;
+}
+
+HttpRequest Paginator::withBodyValue(const HttpRequest &request, const QString &name,
+                                     const QString &value)
+{
+    QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    body.insert(name, value);
+    HttpRequest next = request;
+    next.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    if (next.header("content-type").isEmpty())
+        next.setHeader("Content-Type", "application/json");
+    return next;
 }

@@ -26,6 +26,12 @@ public:
 private:
     static HttpRequest withQuery(const HttpRequest &request, const QString &name,
                                  const QString &value);
+    static HttpRequest withBodyValue(const HttpRequest &request, const QString &name,
+                                     const QString &value);
+    HttpRequest withVariable(const HttpRequest &request, const QString &cursor) const;
+    bool isLastPage(const JsonRecord &root) const;
+    std::optional<HttpRequest> nextGraphQLByCursor(const HttpRequest &current,
+                                                   const JsonRecord &root, QString *error);
 
     PaginationSpec m_spec;
     QString m_lastCursor;

@@ -30,12 +30,68 @@ QString RequestBuilder::resolve(const QString &text, const QHash<QString, QStrin
     return out;
 }
 
-QHash<QString, QString> RequestBuilder::values(const QString &item, const QString &cursor) const
+namespace {
+
+QJsonValue resolveValue(const QJsonValue &value, const QHash<QString, QString> &values)
+{
+    if (value.isString()) {
+        const QString resolved = RequestBuilder::resolve(value.toString(), values);
+        return resolved.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(resolved);
+    }
+    if (value.isObject()) {
+        const QJsonObject object = RequestBuilder::resolve(value.toObject(), values);
+        return object.isEmpty() && !value.toObject().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                               : QJsonValue(object);
+    }
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : value.toArray()) {
+            const QJsonValue resolved = resolveValue(item, values);
+            if (!resolved.isUndefined())
+                out.append(resolved);
+        }
+        return out.isEmpty() && !value.toArray().isEmpty() ? QJsonValue(QJsonValue::Undefined)
+                                                           : QJsonValue(out);
+    }
+    return value;
+}
+
+} // namespace
+
+QJsonObject RequestBuilder::resolve(const QJsonObject &object,
+                                    const QHash<QString, QString> &values)
+{
+    QJsonObject out;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QJsonValue resolved = resolveValue(it.value(), values);
+        if (!resolved.isUndefined())
+            out.insert(it.key(), resolved);
+    }
+    return out;
+}
+
+StreamSpec RequestBuilder::withSettings(const StreamSpec &stream, const QJsonObject &settings)
+{
+    const QHash<QString, QString> vals = values(settings, QString(), QString());
+    StreamSpec resolved = stream;
+    for (FieldMapping &field : resolved.mapping) {
+        for (QString &path : field.paths)
+            path = resolve(path, vals);
+    }
+    for (RecordFilter &filter : resolved.filters)
+        filter.path = resolve(filter.path, vals);
+    resolved.cursor.field = resolve(resolved.cursor.field, vals);
+    resolved.recordsPath = resolve(resolved.recordsPath, vals);
+    return resolved;
+}
+
+QHash<QString, QString> RequestBuilder::values(const QJsonObject &settings, const QString &item,
+                                               const QString &cursor)
 {
     QHash<QString, QString> values;
     values.insert(QStringLiteral("item"), item);
     values.insert(QStringLiteral("cursor"), cursor);
-    for (auto it = m_settings.constBegin(); it != m_settings.constEnd(); ++it) {
+    for (auto it = settings.constBegin(); it != settings.constEnd(); ++it) {
         const QJsonValue v = it.value();
         QString text;
         if (v.isArray()) {
@@ -53,7 +109,7 @@ QHash<QString, QString> RequestBuilder::values(const QString &item, const QStrin
 
 HttpRequest RequestBuilder::first(const QString &item, const QString &cursor) const
 {
-    const QHash<QString, QString> vals = values(item, cursor);
+    const QHash<QString, QString> vals = values(m_settings, item, cursor);
     HttpRequest request;
     request.method = m_stream.request.method;
 
@@ -94,21 +150,15 @@ HttpRequest RequestBuilder::first(const QString &item, const QString &cursor) co
         request.setHeader(it.key().toLatin1(), resolve(it.value(), vals).toUtf8());
 
     if (!m_stream.request.graphqlQuery.isEmpty()) {
-        QJsonObject variables;
-        for (auto it = m_stream.request.graphqlVariables.constBegin();
-             it != m_stream.request.graphqlVariables.constEnd(); ++it) {
-            if (it.value().isString()) {
-                const QString resolved = resolve(it.value().toString(), vals);
-                if (!resolved.isEmpty())
-                    variables.insert(it.key(), resolved);
-            } else {
-                variables.insert(it.key(), it.value());
-            }
-        }
         request.body =
             QJsonDocument(QJsonObject{{QStringLiteral("query"), m_stream.request.graphqlQuery},
-                                      {QStringLiteral("variables"), variables}})
+                                      {QStringLiteral("variables"),
+                                       resolve(m_stream.request.graphqlVariables, vals)}})
                 .toJson(QJsonDocument::Compact);
+        request.setHeader("Content-Type", "application/json");
+    } else if (!m_stream.request.body.isEmpty()) {
+        request.body =
+            QJsonDocument(resolve(m_stream.request.body, vals)).toJson(QJsonDocument::Compact);
         request.setHeader("Content-Type", "application/json");
     }
     return request;

@@ -18,9 +18,18 @@ public:
     HttpRequest first(const QString &item, const QString &cursor) const;
 
     static QString resolve(const QString &text, const QHash<QString, QString> &values);
+    // Resolves every text value inside; a text that resolves to nothing is left out, and so
+    // is an object or list left empty by that.
+    static QJsonObject resolve(const QJsonObject &object, const QHash<QString, QString> &values);
+
+    // The stream with {settings.NAME} resolved in its record paths (mapping, filters, cursor
+    // field, records), for services whose field names are per-site, such as Jira's custom
+    // fields for story points.
+    static StreamSpec withSettings(const StreamSpec &stream, const QJsonObject &settings);
 
 private:
-    QHash<QString, QString> values(const QString &item, const QString &cursor) const;
+    static QHash<QString, QString> values(const QJsonObject &settings, const QString &item,
+                                          const QString &cursor);
 
     const ConnectorManifest &m_manifest;
     const StreamSpec &m_stream;

@@ -13,6 +13,12 @@ bool StreamHook::transformBody(QByteArray &, QString *)
     return true;
 }
 
+std::optional<HttpRequest> StreamHook::nextRequest(const HttpRequest &, const JsonRecord &, int,
+                                                   QString *)
+{
+    return std::nullopt;
+}
+
 namespace StreamHooks {
 namespace {
 

@@ -41,13 +41,13 @@ StreamRunner::StreamRunner(Database *database, HttpClient *http, const Connector
     , m_database(database)
     , m_http(http)
     , m_manifest(manifest)
-    , m_stream(stream)
+    , m_stream(RequestBuilder::withSettings(stream, source.settings))
     , m_source(source)
     , m_options(options)
     , m_cancelled(cancelled)
-    , m_mapper(stream)
-    , m_parser(stream)
-    , m_builder(manifest, stream,
+    , m_mapper(m_stream)
+    , m_parser(m_stream)
+    , m_builder(manifest, m_stream,
                 QUrl(source.baseUrl.isEmpty() ? manifest.defaultBaseUrl : source.baseUrl),
                 source.settings)
 {
@@ -137,18 +137,18 @@ void StreamRunner::start()
 
 QString StreamRunner::cursorForRequest(const QString &stored) const
 {
-    if (stored.isEmpty() || m_options.full)
-        return QString();
-    QDateTime when = IsoDate::parse(stored);
+    const CursorSpec &spec = m_stream.cursor;
+    QDateTime when = stored.isEmpty() || m_options.full ? QDateTime() : IsoDate::parse(stored);
     if (!when.isValid())
-        return QString();
-    if (m_stream.cursor.exclusive)
-        when = when.addSecs(-1);
-    if (m_stream.cursor.format == QLatin1String("epochSeconds"))
+        return spec.initial;
+    when = when.addSecs(-qint64(spec.lookbackSeconds) - (spec.exclusive ? 1 : 0));
+    if (spec.format == QLatin1String("epochSeconds"))
         return QString::number(when.toSecsSinceEpoch());
-    if (m_stream.cursor.format == QLatin1String("epochMilliseconds"))
+    if (spec.format == QLatin1String("epochMilliseconds"))
         return QString::number(when.toMSecsSinceEpoch());
-    return when.toUTC().toString(Qt::ISODate);
+    if (spec.format == QLatin1String("iso8601"))
+        return when.toUTC().toString(Qt::ISODate);
+    return when.toUTC().toString(spec.format);
 }
 
 void StreamRunner::startItem()
@@ -268,8 +268,10 @@ void StreamRunner::fetch(const HttpRequest &request)
             page->rows.append(std::move(row));
         }
         if (!page->nextRequested && page->paginationError.isEmpty()) {
-            page->next =
-                m_paginator->next(request, result.response, document, int(records.size()), &error);
+            page->next = m_hook && m_hook->pagesItself()
+                             ? m_hook->nextRequest(request, document, int(records.size()), &error)
+                             : m_paginator->next(request, result.response, document,
+                                                 int(records.size()), &error);
             page->paginationError = error;
         }
         m_ready.enqueue(page); // written in order, each as soon as the one before is committed

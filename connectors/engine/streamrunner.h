@@ -64,7 +64,7 @@ private:
     Database *m_database;
     HttpClient *m_http;
     const ConnectorManifest &m_manifest;
-    const StreamSpec &m_stream;
+    const StreamSpec m_stream; // with the source's settings resolved in its paths
     Source m_source;
     Options m_options;
     const std::atomic_bool *m_cancelled;
@@ -78,7 +78,7 @@ private:
     int m_itemIndex = -1;
     qint64 m_runId = 0;
     bool m_fetching = false;
-        // Pages handed to the writer and not yet committed. The writer runs them in order, so
+    // Pages handed to the writer and not yet committed. The writer runs them in order, so
     // the next page is handed over without waiting for the one before.
     int m_pendingWrites = 0;
     // Set on the writer's thread when a page fails, so that pages queued behind it are not
@@ -89,8 +89,8 @@ private:
     bool m_done = false; // the run's final status is being or has been written
                          // Pages read while an earlier one was being written, in order. Bounded:
                          // the next page
-    // is only requested early while fewer than this many wait.
-        static constexpr int MaxPagesAhead = 2;
+                         // is only requested early while fewer than this many wait.
+    static constexpr int MaxPagesAhead = 2;
     static constexpr int MaxPendingWrites = 2;
     QQueue<std::shared_ptr<Page>> m_ready;
     StreamOutcome m_outcome;

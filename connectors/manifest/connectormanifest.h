@@ -50,14 +50,17 @@ struct PaginationSpec
 {
     enum class Type { None, LinkHeader, Cursor, NextUrl, Offset, PageNumber, GraphQL };
     Type type = Type::None;
-    QString cursorPath;    // Cursor: where the next cursor is in the body
-    QString hasMorePath;   // Cursor/GraphQL: a boolean saying there is more
-    QString parameter;     // Cursor: query parameter taking the cursor; Offset/Page: offset/page
-    QString sizeParameter; // Offset/Page: limit/per_page
+    QString cursorPath;  // Cursor: where the next cursor is in the body
+    QString hasMorePath; // Cursor/GraphQL: a boolean saying there is more
+    QString parameter;   // Cursor: query parameter taking the cursor; Offset/Page: offset/page
+    bool parameterInBody = false; // Cursor: the cursor goes into the JSON body, not the query
+    QString lastPagePath;         // Cursor/Offset/Page: a boolean that is true on the last page
+    QString sizeParameter;        // Offset/Page: limit/per_page
     int size = 100;
     int start = 0;        // Offset: first offset; Page: first page number
     QString nextUrlPath;  // NextUrl
-    QString pageInfoPath; // GraphQL: path of pageInfo { hasNextPage endCursor }
+    QString pageInfoPath; // GraphQL: path of pageInfo { hasNextPage endCursor }, or else
+                          // cursorPath: the next cursor itself (null on the last page)
     QString cursorVariable = QStringLiteral("after"); // GraphQL variable taking endCursor
 
     static QString typeName(Type type);
@@ -70,7 +73,11 @@ struct CursorSpec
     // The service's filter is exclusive (">"): re-read one second before the cursor so that
     // records sharing the boundary time are not skipped (upserts make the overlap harmless).
     bool exclusive = false;
-    QString format = QStringLiteral("iso8601"); // iso8601, epochSeconds, epochMilliseconds
+    // iso8601, epochSeconds, epochMilliseconds, or a date pattern in UTC such as
+    // "yyyy/MM/dd HH:mm" (Jira's JQL)
+    QString format = QStringLiteral("iso8601");
+    QString initial;         // {cursor} when nothing is stored yet (or with --full)
+    int lookbackSeconds = 0; // re-read this much before the cursor: coarse or lagging filters
 };
 
 struct FieldMapping
@@ -99,6 +106,7 @@ struct RequestSpec
     QMap<QString, QString> headers;
     QString graphqlQuery; // when set, POST {"query": ..., "variables": ...}
     QJsonObject graphqlVariables;
+    QJsonObject body; // a JSON body (POST), text values with {placeholders}
 };
 
 struct StreamSpec

@@ -1,5 +1,6 @@
 #include "connectorregistry.h"
 
+#include "hooks/builtinhooks.h"
 #include "logging.h"
 #include "manifestparser.h"
 
@@ -8,6 +9,7 @@
 
 ConnectorRegistry ConnectorRegistry::load(const QString &userFolder)
 {
+    BuiltInHooks::registerAll(); // manifests naming a hook are refused until it exists
     ConnectorRegistry registry;
     registry.loadFolder(QStringLiteral(":/connectors"), true);
     if (!userFolder.isEmpty() && QDir(userFolder).exists())

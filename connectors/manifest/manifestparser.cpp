@@ -267,7 +267,8 @@ PaginationSpec readPagination(const Reader &r)
                      QStringLiteral("hasMorePath"), QStringLiteral("parameter"),
                      QStringLiteral("sizeParameter"), QStringLiteral("size"),
                      QStringLiteral("start"), QStringLiteral("nextUrlPath"),
-                     QStringLiteral("pageInfoPath"), QStringLiteral("cursorVariable")});
+                     QStringLiteral("pageInfoPath"), QStringLiteral("cursorVariable"),
+                     QStringLiteral("parameterIn"), QStringLiteral("lastPagePath")});
     using T = PaginationSpec::Type;
     PaginationSpec p;
     p.type = r.choice<T>(QStringLiteral("type"),
@@ -280,6 +281,10 @@ PaginationSpec readPagination(const Reader &r)
                           {QStringLiteral("graphql"), T::GraphQL}},
                          true, T::None);
     p.cursorPath = r.string(QStringLiteral("cursorPath"), p.type == T::Cursor);
+    p.parameterInBody = r.choice<bool>(
+        QStringLiteral("parameterIn"),
+        {{QStringLiteral("query"), false}, {QStringLiteral("body"), true}}, false, false);
+    p.lastPagePath = r.string(QStringLiteral("lastPagePath"), false);
     p.hasMorePath = r.string(QStringLiteral("hasMorePath"), false);
     p.parameter = r.string(QStringLiteral("parameter"),
                            p.type == T::Cursor || p.type == T::Offset || p.type == T::PageNumber);
@@ -287,7 +292,8 @@ PaginationSpec readPagination(const Reader &r)
     p.size = r.integer(QStringLiteral("size"), 100, 1, 10000);
     p.start = r.integer(QStringLiteral("start"), p.type == T::PageNumber ? 1 : 0, 0, 1000000);
     p.nextUrlPath = r.string(QStringLiteral("nextUrlPath"), p.type == T::NextUrl);
-    p.pageInfoPath = r.string(QStringLiteral("pageInfoPath"), p.type == T::GraphQL);
+    p.pageInfoPath =
+        r.string(QStringLiteral("pageInfoPath"), p.type == T::GraphQL && p.cursorPath.isEmpty());
     p.cursorVariable = r.string(QStringLiteral("cursorVariable"), false, QStringLiteral("after"));
     return p;
 }
@@ -361,7 +367,7 @@ RecordFilter readFilter(const Reader &r)
 RequestSpec readRequest(const Reader &r)
 {
     r.rejectUnknown({QStringLiteral("method"), QStringLiteral("path"), QStringLiteral("query"),
-                     QStringLiteral("headers"), QStringLiteral("graphql")});
+                     QStringLiteral("headers"), QStringLiteral("graphql"), QStringLiteral("body")});
     RequestSpec q;
     const QString method = r.string(QStringLiteral("method"), false, QStringLiteral("GET"));
     if (method != QLatin1String("GET") && method != QLatin1String("POST"))
@@ -387,6 +393,11 @@ RequestSpec readRequest(const Reader &r)
         q.graphqlVariables = graphql.object(QStringLiteral("variables"), false).json();
         q.method = "POST";
     }
+    q.body = r.object(QStringLiteral("body"), false).json();
+    if (!q.body.isEmpty() && !q.graphqlQuery.isEmpty())
+        r.fail(QStringLiteral("body"), QStringLiteral("cannot be given with \"graphql\""));
+    if (!q.body.isEmpty() && q.method != "POST")
+        r.fail(QStringLiteral("body"), QStringLiteral("needs \"method\": \"POST\""));
     return q;
 }
 
@@ -417,16 +428,22 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
     s.pagination = readPagination(r.object(QStringLiteral("pagination"), true));
     const Reader cursor = r.object(QStringLiteral("cursor"), false);
     cursor.rejectUnknown({QStringLiteral("field"), QStringLiteral("parameter"),
-                          QStringLiteral("exclusive"), QStringLiteral("format")});
+                          QStringLiteral("exclusive"), QStringLiteral("format"),
+                          QStringLiteral("initial"), QStringLiteral("lookbackSeconds")});
     s.cursor.field = cursor.string(QStringLiteral("field"), false);
     s.cursor.parameter = cursor.string(QStringLiteral("parameter"), false);
     s.cursor.exclusive = cursor.boolean(QStringLiteral("exclusive"), false);
-    s.cursor.format = cursor.choice<QString>(
-        QStringLiteral("format"),
-        {{QStringLiteral("iso8601"), QStringLiteral("iso8601")},
-         {QStringLiteral("epochSeconds"), QStringLiteral("epochSeconds")},
-         {QStringLiteral("epochMilliseconds"), QStringLiteral("epochMilliseconds")}},
-        false, QStringLiteral("iso8601"));
+    s.cursor.format = cursor.string(QStringLiteral("format"), false, QStringLiteral("iso8601"));
+    static const QStringList namedFormats{QStringLiteral("iso8601"), QStringLiteral("epochSeconds"),
+                                          QStringLiteral("epochMilliseconds")};
+    if (!namedFormats.contains(s.cursor.format) && !s.cursor.format.contains(QLatin1String("yyyy")))
+        cursor.fail(QStringLiteral("format"),
+                    QStringLiteral("expected iso8601, epochSeconds, epochMilliseconds or a date "
+                                   "pattern with yyyy (such as \"yyyy/MM/dd HH:mm\"), got \"%1\"")
+                        .arg(s.cursor.format));
+    s.cursor.initial = cursor.string(QStringLiteral("initial"), false);
+    s.cursor.lookbackSeconds =
+        cursor.integer(QStringLiteral("lookbackSeconds"), 0, 0, 31 * 24 * 3600);
     const QJsonArray filters = r.array(QStringLiteral("filters"), false);
     for (int i = 0; i < filters.size(); ++i)
         s.filters.append(readFilter(element(r, QStringLiteral("filters"), filters, i)));

@@ -29,6 +29,10 @@ private Q_SLOTS:
     void offsetAndPagePagination();
     void graphqlPagination();
     void firstRequestDropsEmptyPlaceholders();
+    void cursorInTheBodyAndALastPageFlag();
+    void graphqlPaginationByACursorField();
+    void jsonBodyDropsWhatResolvesToNothing();
+    void settingsNameFieldsInRecordPaths();
     void pageParserExplainsBadBodies();
     void newlineDelimitedRecords();
     void slicesKeepTheServicesBytes();
@@ -283,6 +287,138 @@ void TestEnginePieces::firstRequestDropsEmptyPlaceholders()
         builder.first(QStringLiteral("acme/rocket"), QStringLiteral("2026-03-05T08:30:00Z"));
     QCOMPARE(QUrlQuery(incremental.url).queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded),
              QStringLiteral("2026-03-05T08:30:00Z"));
+}
+
+// Notion and Jira's POST searches: the cursor goes into the JSON body; Jira also says
+// "isLast": true on its last page, with or without a token.
+void TestEnginePieces::cursorInTheBodyAndALastPageFlag()
+{
+    PaginationSpec spec;
+    spec.type = PaginationSpec::Type::Cursor;
+    spec.cursorPath = QStringLiteral("nextPageToken");
+    spec.parameter = QStringLiteral("nextPageToken");
+    spec.parameterInBody = true;
+    spec.lastPagePath = QStringLiteral("isLast");
+    Paginator paginator(spec);
+    HttpRequest request;
+    request.method = "POST";
+    request.body = R"({"jql":"project = RKT","maxResults":100})";
+    QString error;
+    JsonDocument first;
+    const auto next = paginator.next(
+        request, {},
+        parsed(first, R"({"issues":[{"id":"1"}],"nextPageToken":"tok-2","isLast":false})"), 1,
+        &error);
+    QVERIFY(next);
+    const QJsonObject body = QJsonDocument::fromJson(next->body).object();
+    QCOMPARE(body.value(QStringLiteral("nextPageToken")).toString(), QStringLiteral("tok-2"));
+    QCOMPARE(body.value(QStringLiteral("jql")).toString(), QStringLiteral("project = RKT"));
+    QCOMPARE(next->url, request.url);
+    JsonDocument last;
+    QVERIFY(!paginator.next(
+        *next, {}, parsed(last, R"({"issues":[{"id":"2"}],"nextPageToken":"tok-3","isLast":true})"),
+        1, &error));
+    QVERIFY(error.isEmpty());
+}
+
+// monday.com pages by a cursor field that is null on the last page.
+void TestEnginePieces::graphqlPaginationByACursorField()
+{
+    PaginationSpec spec;
+    spec.type = PaginationSpec::Type::GraphQL;
+    spec.cursorPath = QStringLiteral("data.next_items_page.cursor");
+    spec.cursorVariable = QStringLiteral("cursor");
+    Paginator paginator(spec);
+    HttpRequest request;
+    request.method = "POST";
+    request.body = R"({"query":"query($cursor:String){x}","variables":{"limit":100}})";
+    QString error;
+    JsonDocument first;
+    const auto next = paginator.next(
+        request, {}, parsed(first, R"({"data":{"next_items_page":{"cursor":"MSw5"}}})"), 100,
+        &error);
+    QVERIFY(next);
+    const QJsonObject variables =
+        QJsonDocument::fromJson(next->body).object().value(QStringLiteral("variables")).toObject();
+    QCOMPARE(variables.value(QStringLiteral("cursor")).toString(), QStringLiteral("MSw5"));
+    QCOMPARE(variables.value(QStringLiteral("limit")).toInt(), 100);
+    JsonDocument repeated;
+    QVERIFY(!paginator.next(*next, {},
+                            parsed(repeated, R"({"data":{"next_items_page":{"cursor":"MSw5"}}})"),
+                            100, &error));
+    QVERIFY2(error.contains(QLatin1String("same page cursor")), qPrintable(error));
+    JsonDocument last;
+    Paginator fresh(spec);
+    error.clear();
+    QVERIFY(!fresh.next(
+        request, {}, parsed(last, R"({"data":{"next_items_page":{"cursor":null}}})"), 3, &error));
+    QVERIFY(error.isEmpty());
+}
+
+void TestEnginePieces::jsonBodyDropsWhatResolvesToNothing()
+{
+    ConnectorManifest manifest;
+    StreamSpec stream;
+    stream.request.method = "POST";
+    stream.request.path = QStringLiteral("/v1/databases/{item}/query");
+    stream.request.body = QJsonDocument::fromJson(R"({
+        "page_size": 100,
+        "filter": {"timestamp": "last_edited_time", "last_edited_time": {"on_or_after": "{cursor}"}},
+        "sorts": [{"timestamp": "last_edited_time", "direction": "ascending"}],
+        "archived": false, "owner": "{settings.owner}"})")
+                              .object();
+    const RequestBuilder builder(manifest, stream, QUrl(QStringLiteral("https://api.notion.test")),
+                                 QJsonObject{{QStringLiteral("owner"), QStringLiteral("ana")}});
+    const HttpRequest first = builder.first(QStringLiteral("db-1"), QString());
+    QCOMPARE(first.method, QByteArray("POST"));
+    QCOMPARE(first.url.path(), QStringLiteral("/v1/databases/db-1/query"));
+    QCOMPARE(first.header("content-type"), QByteArray("application/json"));
+    QJsonObject body = QJsonDocument::fromJson(first.body).object();
+    QCOMPARE(body.value(QStringLiteral("page_size")).toInt(), 100);
+    QCOMPARE(body.value(QStringLiteral("owner")).toString(), QStringLiteral("ana"));
+    QCOMPARE(body.value(QStringLiteral("archived")), QJsonValue(false));
+    // Without a cursor, the filter's only condition is empty, and so is the filter: gone.
+    QCOMPARE(body.value(QStringLiteral("filter")).toObject().keys(),
+             QStringList{QStringLiteral("timestamp")});
+    QVERIFY(body.value(QStringLiteral("sorts")).isArray());
+
+    const HttpRequest incremental =
+        builder.first(QStringLiteral("db-1"), QStringLiteral("2026-03-05T08:30:00Z"));
+    body = QJsonDocument::fromJson(incremental.body).object();
+    QCOMPARE(body.value(QStringLiteral("filter"))
+                 .toObject()
+                 .value(QStringLiteral("last_edited_time"))
+                 .toObject()
+                 .value(QStringLiteral("on_or_after"))
+                 .toString(),
+             QStringLiteral("2026-03-05T08:30:00Z"));
+}
+
+void TestEnginePieces::settingsNameFieldsInRecordPaths()
+{
+    StreamSpec stream;
+    FieldMapping points;
+    points.column = QStringLiteral("points");
+    points.type = FieldMapping::Type::Number;
+    points.paths = {QStringLiteral("fields.{settings.story_points_field}"),
+                    QStringLiteral("fields.story_points")};
+    FieldMapping id;
+    id.column = QStringLiteral("external_id");
+    id.paths = {QStringLiteral("id")};
+    stream.mapping = {id, points};
+    stream.cursor.field = QStringLiteral("fields.updated");
+    const StreamSpec resolved = RequestBuilder::withSettings(
+        stream,
+        QJsonObject{{QStringLiteral("story_points_field"), QStringLiteral("customfield_10016")}});
+    QCOMPARE(resolved.mapping.at(1).paths.first(), QStringLiteral("fields.customfield_10016"));
+    QCOMPARE(resolved.mapping.at(1).paths.last(), QStringLiteral("fields.story_points"));
+    const RecordMapper mapper(resolved);
+    JsonDocument document;
+    QVariantList row;
+    QString error;
+    QVERIFY(mapper.map(parsed(document, R"({"id":"10001","fields":{"customfield_10016":5.0}})"),
+                       &row, &error));
+    QCOMPARE(row.at(1).toDouble(), 5.0);
 }
 
 void TestEnginePieces::pageParserExplainsBadBodies()

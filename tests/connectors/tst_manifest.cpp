@@ -154,6 +154,24 @@ void TestManifest::rejectsBadManifests_data()
                  QJsonObject{{QStringLiteral("type"), QStringLiteral("oauth2")},
                              {QStringLiteral("authorizeUrl"), QStringLiteral("https://x/a")}});
     }) << QStringLiteral("auth.tokenUrl: is required");
+    QTest::newRow("cursor format") << with([](QJsonObject &o) {
+        QJsonArray streams = o.value(QStringLiteral("streams")).toArray();
+        QJsonObject stream = streams.first().toObject();
+        stream.insert(QStringLiteral("cursor"),
+                      QJsonObject{{QStringLiteral("field"), QStringLiteral("updated")},
+                                  {QStringLiteral("format"), QStringLiteral("HH:mm dd")}});
+        streams.replace(0, stream);
+        o.insert(QStringLiteral("streams"), streams);
+    }) << QStringLiteral("streams[0].cursor.format: expected iso8601");
+    QTest::newRow("body on a GET") << with([](QJsonObject &o) {
+        QJsonArray streams = o.value(QStringLiteral("streams")).toArray();
+        QJsonObject stream = streams.first().toObject();
+        QJsonObject request = stream.value(QStringLiteral("request")).toObject();
+        request.insert(QStringLiteral("body"), QJsonObject{{QStringLiteral("a"), 1}});
+        stream.insert(QStringLiteral("request"), request);
+        streams.replace(0, stream);
+        o.insert(QStringLiteral("streams"), streams);
+    }) << QStringLiteral("streams[0].request.body: needs \"method\": \"POST\"");
     QTest::newRow("duplicate stream") << with([](QJsonObject &o) {
         QJsonArray streams = o.value(QStringLiteral("streams")).toArray();
         streams.append(streams.at(0));

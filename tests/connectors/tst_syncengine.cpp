@@ -29,6 +29,7 @@ private Q_SLOTS:
     void cleanup();
     void syncsEveryPageOfEveryStream();
     void resumesIncrementallyWithTiesOnTheCursor();
+    void sendsTheCursorInTheStreamsFormatWithItsLookback();
     void aFailedPageChangesNothing_data();
     void aFailedPageChangesNothing();
     void retriesUntilThePageComes();
@@ -217,6 +218,38 @@ void TestSyncEngine::resumesIncrementallyWithTiesOnTheCursor()
                            .arg(m_github->issue(17).value(QStringLiteral("id")).toInteger())));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("Renamed after the first sync"));
+}
+
+// Jira's JQL takes minutes in a pattern of its own and lags behind: the cursor is sent in
+// the stream's pattern, a lookback before the stored time, and an initial value comes first.
+void TestSyncEngine::sendsTheCursorInTheStreamsFormatWithItsLookback()
+{
+    for (StreamSpec &stream : m_manifest.streams) {
+        stream.cursor.format = QStringLiteral("yyyy/MM/dd HH:mm");
+        stream.cursor.lookbackSeconds = 3600;
+        stream.cursor.initial = QStringLiteral("1970/01/01 00:00");
+    }
+    const QDateTime start(QDate(2026, 2, 1), QTime(8, 0), Qt::UTC);
+    addIssues(30, start);
+    m_server->clearRequests();
+    QCOMPARE(find(sync(QStringLiteral("TOKEN"), false, {QStringLiteral("issues")}),
+                  QStringLiteral("issues"))
+                 ->status,
+             StreamOutcome::Status::Ok);
+    QCOMPARE(m_server->requests().first().query.queryItemValue(QStringLiteral("since"),
+                                                               QUrl::FullyDecoded),
+             QStringLiteral("1970/01/01 00:00"));
+    const QDateTime newest = QDateTime::fromString(
+        m_github->issue(30).value(QStringLiteral("updated_at")).toString(), Qt::ISODate);
+
+    m_server->clearRequests();
+    QCOMPARE(find(sync(QStringLiteral("TOKEN"), false, {QStringLiteral("issues")}),
+                  QStringLiteral("issues"))
+                 ->status,
+             StreamOutcome::Status::Ok);
+    QCOMPARE(m_server->requests().first().query.queryItemValue(QStringLiteral("since"),
+                                                               QUrl::FullyDecoded),
+             newest.addSecs(-3600).toString(QStringLiteral("yyyy/MM/dd HH:mm")));
 }
 
 void TestSyncEngine::aFailedPageChangesNothing_data()

@@ -1,0 +1,15 @@
+#include "builtinhooks.h"
+
+#include <mutex>
+
+// One registration function per service that needs code, defined beside its hook.
+// (Static registration objects would be dropped by the linker from a static library.)
+namespace BuiltInHooks {
+
+void registerAll()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {});
+}
+
+} // namespace BuiltInHooks
