@@ -2,6 +2,8 @@
 #include "cli/commandline.h"
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
+#include "cli/featurescommand.h"
+#include "cli/reportcommand.h"
 #include "cli/sourcescommand.h"
 #include "cli/synccommand.h"
 #include "gui/guiapplication.h"
@@ -27,6 +29,9 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<SourcesCommand>());
     commandLine.add(std::make_unique<AuthCommand>());
     commandLine.add(std::make_unique<SyncCommand>());
+    commandLine.add(std::make_unique<ReportCommand>());
+    commandLine.add(std::make_unique<FeaturesCommand>());
+    commandLine.add(std::make_unique<CurrencyCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 

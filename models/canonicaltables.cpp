@@ -18,6 +18,7 @@ QStringList all()
         QStringLiteral("feature_usage"),
         QStringLiteral("feedback"),
         QStringLiteral("sales_opportunities"),
+        QStringLiteral("currency_rates"),
         QStringLiteral("campaigns"),
         QStringLiteral("documents"),
         QStringLiteral("pipelines"),

@@ -102,3 +102,37 @@ QString SqliteStatement::lastError() const
 {
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }
+
+bool SqliteStatement::step()
+{
+    const int result = sqlite3_step(m_statement);
+    m_failed = result != SQLITE_ROW && result != SQLITE_DONE;
+    return result == SQLITE_ROW;
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_statement);
+    m_failed = false;
+}
+
+qint64 SqliteStatement::columnInt(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+double SqliteStatement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_statement, column);
+}
+
+QString SqliteStatement::columnText(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column));
+}
+
+bool SqliteStatement::columnIsNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}

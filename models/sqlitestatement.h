@@ -30,9 +30,20 @@ public:
     bool run();
     QString lastError() const;
 
+    // Reading rows: step() until it returns false; failed() tells an error from the end.
+    // reset() makes the statement ready for new bindings.
+    bool step();
+    bool failed() const { return m_failed; }
+    void reset();
+    qint64 columnInt(int column) const;
+    double columnDouble(int column) const;
+    QString columnText(int column) const;
+    bool columnIsNull(int column) const;
+
 private:
     SqliteStatement(sqlite3 *db, sqlite3_stmt *statement);
 
     sqlite3 *m_db;
     sqlite3_stmt *m_statement;
+    bool m_failed = false;
 };

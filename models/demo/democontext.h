@@ -162,6 +162,7 @@ void documents(DemoContext &context);
 void usage(DemoContext &context);
 void feedback(DemoContext &context);
 void salesOpportunities(DemoContext &context);
+void currencyRates(DemoContext &context);
 void campaigns(DemoContext &context);
 void launchPlans(DemoContext &context);
 void syncHistory(DemoContext &context);

@@ -320,6 +320,7 @@ bool DemoGenerator::write(DemoContext &context, QString *error)
             {QObject::tr("Feedback"), DemoSteps::feedback, 22},
             {QObject::tr("Sales opportunities"), DemoSteps::salesOpportunities, 2},
             {QObject::tr("Campaigns"), DemoSteps::campaigns, 1},
+            {QObject::tr("Exchange rates"), DemoSteps::currencyRates, 1},
             {QObject::tr("Launch plans"), DemoSteps::launchPlans, 1},
             {QObject::tr("Sync history"), DemoSteps::syncHistory, 1},
         };

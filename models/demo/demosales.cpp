@@ -52,6 +52,20 @@ void salesOpportunities(DemoContext &context)
     }
 }
 
+// Reports convert the demo's euros and pounds into dollars.
+void currencyRates(DemoContext &context)
+{
+    DemoRows base(context.db, QStringLiteral("INSERT INTO workspace_meta (key, value) VALUES "
+                                             "('base_currency', ?) ON CONFLICT (key) DO UPDATE "
+                                             "SET value = excluded.value"));
+    base.append({QStringLiteral("USD")});
+    DemoRows rates(context.db, QStringLiteral("INSERT INTO currency_rates (currency, rate, "
+                                              "updated_at) VALUES (?, ?, ?)"));
+    const QString set = context.timestamp(context.today, 6 * 3600);
+    rates.append({QStringLiteral("EUR"), 1.08, set});
+    rates.append({QStringLiteral("GBP"), 1.27, set});
+}
+
 void campaigns(DemoContext &context)
 {
     DemoRandom &random = context.random;

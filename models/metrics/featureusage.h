@@ -1,0 +1,25 @@
+#pragma once
+
+#include "featurecatalog.h"
+#include "reportwindow.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+// Counting usage the way the definitions say: a user is active in a window when they have
+// at least one usage day in it; a power user has usage on at least PowerUserDays distinct
+// days. Rows are walked once, per feature, through the (feature_id, day, user_id) key.
+namespace FeatureUsage {
+
+constexpr int PowerUserDays = 3;
+
+// Users with usage of any feature in the window: the denominator of adoption rates.
+qint64 productActiveUsers(const QSqlDatabase &db, const ReportWindow &window, QString *error);
+
+// For one feature: each active user with their number of distinct usage days in the window.
+QHash<qint64, int> userDays(const QSqlDatabase &db, const CatalogFeature &feature,
+                            const ReportWindow &window, QString *error);
+
+int powerUsers(const QHash<qint64, int> &userDays);
+
+} // namespace FeatureUsage
