@@ -58,7 +58,7 @@ QVariant RecordMapper::convert(const QJsonValue &value, const FieldMapping &fiel
     QJsonValue v = value;
     if (v.isArray() && field.type != FieldMapping::Type::Json) {
         const QJsonArray array = v.toArray();
-        if (field.join.isEmpty()) {
+        if (!field.hasJoin) {
             if (array.isEmpty())
                 return QVariant();
             v = array.first();

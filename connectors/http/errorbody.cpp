@@ -15,7 +15,8 @@ void collect(const QJsonValue &value, QStringList &out);
 
 void collectObject(const QJsonObject &object, QStringList &out)
 {
-    static const char *const textKeys[] = {"message", "error_description", "detail", "title"};
+    static const char *const textKeys[] = {"message", "error_description", "detail", "title",
+                                           "err"}; // err: Figma
     bool found = false;
     for (const char *key : textKeys) {
         const QJsonValue value = object.value(QLatin1String(key));

@@ -25,8 +25,12 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
 }
 
 // Errors where the transport failed, as opposed to an HTTP status Qt turned into an error.
-bool isTransportError(QNetworkReply::NetworkError error)
+// Qt files an HTTP 400 among the protocol errors (ProtocolInvalidOperationError): with a 400
+// status it is the service's answer, whose body says what was wrong.
+bool isTransportError(QNetworkReply::NetworkError error, int httpStatus)
 {
+    if (error == QNetworkReply::ProtocolInvalidOperationError && httpStatus == 400)
+        return false;
     const int code = int(error);
     return (code > 0 && code < 200) || (code >= 300 && code < 400);
 }
@@ -236,7 +240,7 @@ void HttpClient::Exchange::onFinished()
     const bool shortBody = hasBody && m_expectedBytes >= 0 &&
                            m_response.header("content-encoding").isEmpty() &&
                            m_response.body.size() < m_expectedBytes;
-    if (isTransportError(reply->error()) || shortBody) {
+    if (isTransportError(reply->error(), m_response.status) || shortBody) {
         const QString reason =
             m_expectedBytes >= 0
                 ? HttpClient::tr("the response body was truncated (%1 of %2 bytes received)")

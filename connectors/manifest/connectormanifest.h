@@ -88,6 +88,7 @@ struct FieldMapping
     Type type = Type::String;
     QJsonValue constant; // used when set and no path is given
     QString join;        // for array projections: join the values with this text
+    bool hasJoin = false; // "join" given, even as "" (rich-text runs joined with nothing)
     bool hasConstant = false;
 };
 

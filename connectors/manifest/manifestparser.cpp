@@ -337,6 +337,7 @@ FieldMapping readField(const Reader &parent, const QString &column, const QJsonV
         f.hasConstant = true;
     }
     f.join = r.string(QStringLiteral("join"), false);
+    f.hasJoin = r.has(QStringLiteral("join"));
     if (f.paths.isEmpty() && !f.hasConstant)
         r.fail(QStringLiteral("path"), QStringLiteral("is required unless \"const\" is given"));
     return f;

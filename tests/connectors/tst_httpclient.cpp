@@ -87,6 +87,7 @@ private Q_SLOTS:
     void rateLimitResetKinds_data();
     void rateLimitResetKinds();
     void forbiddenWithoutLimitSignalsIsNotRetried();
+    void badRequestIsTheServicesAnswerNotAFault();
     void throttledOnEveryAttemptEndsRateLimited();
     void retriesATimeoutThenFails();
     void retriesATimeoutThenSucceeds();
@@ -379,6 +380,22 @@ void TestHttpClient::rateLimitResetKinds()
     QVERIFY2(qAbs(result.resumeAt.msecsTo(expected)) <= 2000,
              qPrintable(result.resumeAt.toString(Qt::ISODateWithMs)));
     QCOMPARE(m_server->requestCount(issuesPath), 1);
+}
+
+// Qt reports an HTTP 400 as a protocol error; it is still the service's answer, with its
+// reason in the body, and retrying cannot change it.
+void TestHttpClient::badRequestIsTheServicesAnswerNotAFault()
+{
+    const QByteArray body =
+        R"({"errorMessages":["Error in the JQL Query: 'order' is a reserved word."],"errors":{}})";
+    m_server->queueFault(issuesPath, Response::json(body, 400), 5);
+    const HttpResult result = run(get(issuesPath));
+    QCOMPARE(result.outcome, HttpOutcome::Failed);
+    QCOMPARE(result.attempts, 1);
+    QCOMPARE(m_server->requestCount(issuesPath), 1);
+    QCOMPARE(result.response.status, 400);
+    QVERIFY2(result.error.contains(QLatin1String("Error in the JQL Query")),
+             qPrintable(result.error));
 }
 
 void TestHttpClient::forbiddenWithoutLimitSignalsIsNotRetried()
