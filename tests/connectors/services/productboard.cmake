@@ -1,0 +1,1 @@
+hub_add_test(tst_productboard SOURCES connectors/services/tst_productboard.cpp connectors/services/fakeproductboard.h connectors/services/fakeproductboard.cpp LIBS hub_connectors)
