@@ -19,6 +19,10 @@ RowCursor::~RowCursor() = default;
 
 void RowCursor::bind(int index, const QVariant &value)
 {
+    if (m_native && m_ran) { // SQLite takes new bindings only before the next run
+        m_native->reset();
+        m_ran = false;
+    }
     // Kept alive here: the native statement binds text without copying it.
     if (m_bound.size() <= index)
         m_bound.resize(index + 1);
@@ -35,7 +39,7 @@ bool RowCursor::exec()
         return false;
     if (m_native) {
         if (m_ran)
-            m_native->reset();
+            m_native->reset(); // run again with the same bindings
         m_ran = true;
         return true; // the first step runs it
     }

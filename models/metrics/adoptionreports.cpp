@@ -35,6 +35,7 @@ void noteWindow(ReportTable &table, const ReportWindow &window, const QDate &tod
 std::optional<ReportTable> adoption(const QSqlDatabase &db, const ReportWindow &window,
                                     const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     const FeatureCatalog catalog = FeatureCatalog::load(db, error);
     if (!error->isEmpty())
         return std::nullopt;
@@ -76,6 +77,7 @@ std::optional<ReportTable> adoption(const QSqlDatabase &db, const ReportWindow &
 std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureId, bool weekly,
                                          const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     const FeatureCatalog catalog = FeatureCatalog::load(db, error);
     if (!error->isEmpty())
         return std::nullopt;
@@ -178,6 +180,7 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
 std::optional<ReportTable> adoptionRoi(const QSqlDatabase &db, const ReportWindow &window,
                                        const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     const FeatureCatalog catalog = FeatureCatalog::load(db, error);
     if (!error->isEmpty())
         return std::nullopt;

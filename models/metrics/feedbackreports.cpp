@@ -59,6 +59,7 @@ Scores scoresAt(const RowCursor &row, int first)
 std::optional<ReportTable> satisfaction(const QSqlDatabase &db, const ReportWindow &window,
                                         const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     const FeatureCatalog catalog = FeatureCatalog::load(db, error);
     if (!error->isEmpty())
         return std::nullopt;
@@ -134,6 +135,7 @@ std::optional<ReportTable> satisfaction(const QSqlDatabase &db, const ReportWind
 std::optional<ReportTable> validation(const QSqlDatabase &db, const ReportWindow &window,
                                       const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     Q_UNUSED(today);
     const FeatureCatalog catalog = FeatureCatalog::load(db, error);
     if (!error->isEmpty())

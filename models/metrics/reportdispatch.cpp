@@ -126,6 +126,7 @@ QStringList figureNames()
 std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figure,
                                      const QString &key, const ReportWindow &window, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     using K = ReportColumn::Kind;
     if (figure == QLatin1String("work-items")) {
         return tableOf(

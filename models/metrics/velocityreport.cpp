@@ -38,6 +38,7 @@ struct Bucket
 std::optional<ReportTable> velocity(const QSqlDatabase &db, const ReportWindow &window,
                                     const QDate &today, QString *error)
 {
+    error->clear(); // failures below are told apart by a message
     RowCursor rows(
         db,
         QStringLiteral("SELECT s.name, coalesce(w.project, ''), coalesce(w.sprint, ''), "
