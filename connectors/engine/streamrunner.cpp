@@ -170,6 +170,7 @@ void StreamRunner::startItem()
     }
     m_paginator.emplace(m_stream.pagination);
     m_itemHasMore = true;
+    m_itemCursor = QDateTime();
     HttpRequest first = m_builder.first(itemName(), cursorForRequest(stored));
     QString error;
     if (m_hook && !m_hook->prepareRequest(first, m_source, m_stream, &error)) {
@@ -273,6 +274,14 @@ void StreamRunner::fetch(const HttpRequest &request)
                              : m_paginator->next(request, result.response, document,
                                                  int(records.size()), &error);
             page->paginationError = error;
+        }
+        if (m_stream.cursor.commitAtEnd) {
+            // The service does not list oldest changes first: the newest time seen so far is
+            // saved only with the item's last page, so an interrupted sync leaves no gap.
+            if (page->cursor.isValid() && (!m_itemCursor.isValid() || page->cursor > m_itemCursor))
+                m_itemCursor = page->cursor;
+            const bool last = !page->next || !page->paginationError.isEmpty();
+            page->cursor = last && page->paginationError.isEmpty() ? m_itemCursor : QDateTime();
         }
         m_ready.enqueue(page); // written in order, each as soon as the one before is committed
         pump();

@@ -85,6 +85,7 @@ private:
     // written past the gap.
     std::shared_ptr<std::atomic_bool> m_writeFailed = std::make_shared<std::atomic_bool>(false);
     bool m_itemHasMore = false; // a next page was requested for the current item
+    QDateTime m_itemCursor;     // with cursor.commitAtEnd: the newest time over the item's pages
     bool m_finishing = false;
     bool m_done = false; // the run's final status is being or has been written
                          // Pages read while an earlier one was being written, in order. Bounded:

@@ -78,6 +78,9 @@ struct CursorSpec
     QString format = QStringLiteral("iso8601");
     QString initial;         // {cursor} when nothing is stored yet (or with --full)
     int lookbackSeconds = 0; // re-read this much before the cursor: coarse or lagging filters
+    // Saved with the last page of a run rather than with every page: for services that do not
+    // list the oldest changes first.
+    bool commitAtEnd = false;
 };
 
 struct FieldMapping
@@ -86,8 +89,8 @@ struct FieldMapping
     QString column;
     QStringList paths; // the first that yields a value wins; "a.b", "labels[].name"
     Type type = Type::String;
-    QJsonValue constant; // used when set and no path is given
-    QString join;        // for array projections: join the values with this text
+    QJsonValue constant;  // used when set and no path is given
+    QString join;         // for array projections: join the values with this text
     bool hasJoin = false; // "join" given, even as "" (rich-text runs joined with nothing)
     bool hasConstant = false;
 };

@@ -430,7 +430,8 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
     const Reader cursor = r.object(QStringLiteral("cursor"), false);
     cursor.rejectUnknown({QStringLiteral("field"), QStringLiteral("parameter"),
                           QStringLiteral("exclusive"), QStringLiteral("format"),
-                          QStringLiteral("initial"), QStringLiteral("lookbackSeconds")});
+                          QStringLiteral("initial"), QStringLiteral("lookbackSeconds"),
+                          QStringLiteral("commit")});
     s.cursor.field = cursor.string(QStringLiteral("field"), false);
     s.cursor.parameter = cursor.string(QStringLiteral("parameter"), false);
     s.cursor.exclusive = cursor.boolean(QStringLiteral("exclusive"), false);
@@ -443,6 +444,9 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
                                    "pattern with yyyy (such as \"yyyy/MM/dd HH:mm\"), got \"%1\"")
                         .arg(s.cursor.format));
     s.cursor.initial = cursor.string(QStringLiteral("initial"), false);
+    s.cursor.commitAtEnd = cursor.choice<bool>(
+        QStringLiteral("commit"), {{QStringLiteral("page"), false}, {QStringLiteral("end"), true}},
+        false, false);
     s.cursor.lookbackSeconds =
         cursor.integer(QStringLiteral("lookbackSeconds"), 0, 0, 31 * 24 * 3600);
     const QJsonArray filters = r.array(QStringLiteral("filters"), false);

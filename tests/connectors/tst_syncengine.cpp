@@ -30,6 +30,7 @@ private Q_SLOTS:
     void syncsEveryPageOfEveryStream();
     void resumesIncrementallyWithTiesOnTheCursor();
     void sendsTheCursorInTheStreamsFormatWithItsLookback();
+    void aCursorCommittedAtTheEndWaitsForTheLastPage();
     void aFailedPageChangesNothing_data();
     void aFailedPageChangesNothing();
     void retriesUntilThePageComes();
@@ -139,7 +140,7 @@ void TestSyncEngine::syncsEveryPageOfEveryStream()
     for (int r = 1; r <= 3; ++r)
         m_github->setRelease(r, QDateTime(QDate(2026, r, 15), QTime(12, 0), Qt::UTC));
     const QList<StreamOutcome> outcomes = sync();
-    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes.size(), 4); // issues, pull requests, releases, milestones
     for (const StreamOutcome &o : outcomes)
         QVERIFY2(o.status == StreamOutcome::Status::Ok,
                  qPrintable(o.stream + QStringLiteral(": ") + o.error));
@@ -170,7 +171,7 @@ void TestSyncEngine::syncsEveryPageOfEveryStream()
     QCOMPARE(query.value(2).toString(), raw.value(QStringLiteral("html_url")).toString());
     QVERIFY(raw.contains(QStringLiteral("node_id")));
     // The runs are recorded per stream, and the cursor is the newest update seen.
-    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'ok'")), 3);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_runs WHERE status = 'ok'")), 4);
     QCOMPARE(scalar(QStringLiteral("SELECT sum(records) FROM sync_runs")), 533);
     QSqlQuery cursor(m_db->connection());
     QVERIFY(cursor.exec(
@@ -250,6 +251,36 @@ void TestSyncEngine::sendsTheCursorInTheStreamsFormatWithItsLookback()
     QCOMPARE(m_server->requests().first().query.queryItemValue(QStringLiteral("since"),
                                                                QUrl::FullyDecoded),
              newest.addSecs(-3600).toString(QStringLiteral("yyyy/MM/dd HH:mm")));
+}
+
+// For services that list newest first: pages are written as they come, but the cursor only
+// with the last one, so a sync interrupted half-way never skips what it did not read.
+void TestSyncEngine::aCursorCommittedAtTheEndWaitsForTheLastPage()
+{
+    for (StreamSpec &stream : m_manifest.streams)
+        stream.cursor.commitAtEnd = true;
+    addIssues(300, QDateTime(QDate(2026, 3, 1), QTime(8, 0), Qt::UTC), 1000);
+    // As many failures as attempts: this sync gives up on page 3, the next one gets it.
+    m_github->failIssuePage(3, FakeHttpServer::Response::json(R"({"message":"Server Error"})", 500),
+                            m_manifest.retry.maxAttempts);
+    QList<StreamOutcome> outcomes =
+        sync(QStringLiteral("TOKEN"), false, {QStringLiteral("issues")});
+    QCOMPARE(find(outcomes, QStringLiteral("issues"))->status, StreamOutcome::Status::Failed);
+    QCOMPARE(find(outcomes, QStringLiteral("issues"))->pages, 2);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM work_items")), 160);
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM sync_state")), 0);
+
+    m_server->clearRequests();
+    outcomes = sync(QStringLiteral("TOKEN"), false, {QStringLiteral("issues")});
+    QCOMPARE(find(outcomes, QStringLiteral("issues"))->status, StreamOutcome::Status::Ok);
+    // Nothing was saved, so everything was asked for again; now the newest time is kept.
+    QVERIFY(!m_server->requests().first().query.hasQueryItem(QStringLiteral("since")));
+    QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM work_items")), 240);
+    QSqlQuery cursor(m_db->connection());
+    QVERIFY(cursor.exec(QStringLiteral("SELECT cursor FROM sync_state")) && cursor.next());
+    QCOMPARE(QDateTime::fromString(cursor.value(0).toString(), Qt::ISODateWithMs),
+             QDateTime::fromString(
+                 m_github->issue(300).value(QStringLiteral("updated_at")).toString(), Qt::ISODate));
 }
 
 void TestSyncEngine::aFailedPageChangesNothing_data()
@@ -370,7 +401,7 @@ void TestSyncEngine::oneFailingStreamDoesNotStopTheOthers()
     m_server->queueFault(m_github->path(QStringLiteral("releases")),
                          FakeHttpServer::Response::json(R"({"message":"Server Error"})", 500), 10);
     const QList<StreamOutcome> outcomes = sync();
-    QCOMPARE(outcomes.size(), 3);
+    QCOMPARE(outcomes.size(), 4); // issues, pull requests, releases, milestones
     QCOMPARE(find(outcomes, QStringLiteral("issues"))->status, StreamOutcome::Status::Ok);
     QCOMPARE(find(outcomes, QStringLiteral("pull_requests"))->status, StreamOutcome::Status::Ok);
     QCOMPARE(find(outcomes, QStringLiteral("releases"))->status, StreamOutcome::Status::Failed);
