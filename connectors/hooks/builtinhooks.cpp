@@ -1,5 +1,7 @@
 #include "builtinhooks.h"
 
+#include "mondayhook.h"
+
 #include <mutex>
 
 // One registration function per service that needs code, defined beside its hook.
@@ -9,7 +11,9 @@ namespace BuiltInHooks {
 void registerAll()
 {
     static std::once_flag once;
-    std::call_once(once, [] {});
+    std::call_once(once, [] {
+        registerMondayHooks();
+    });
 }
 
 } // namespace BuiltInHooks
