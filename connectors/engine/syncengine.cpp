@@ -1,5 +1,9 @@
 #include "syncengine.h"
 
+#include "database.h"
+#include "databasewriter.h"
+#include "linking/featurelinker.h"
+#include "logging.h"
 #include "sourceworker.h"
 
 #include <QThread>
@@ -23,7 +27,7 @@ SyncEngine::~SyncEngine()
 
 bool SyncEngine::isRunning() const
 {
-    return !m_threads.isEmpty();
+    return !m_threads.isEmpty() || m_linking;
 }
 
 void SyncEngine::start(const QList<SyncTarget> &targets, const Options &options)
@@ -69,6 +73,27 @@ void SyncEngine::workerFinished(QThread *thread)
     thread->wait();
     m_threads.removeOne(thread);
     thread->deleteLater();
-    if (m_threads.isEmpty())
+    if (!m_threads.isEmpty())
+        return;
+    qint64 records = 0;
+    for (const StreamOutcome &outcome : std::as_const(m_outcomes))
+        records += outcome.records;
+    if (records == 0) {
         Q_EMIT finished(m_outcomes);
+        return;
+    }
+    // New records meet the features they belong to before anyone reads the reports.
+    m_linking = true;
+    m_database->writer()->submit(
+        [](QSqlDatabase &db, QString *error) {
+            FeatureLinker::Result result;
+            return FeatureLinker(db).run(&result, error);
+        },
+        this,
+        [this](const WriteResult &result) {
+            m_linking = false;
+            if (!result.ok)
+                qCWarning(hubSync) << "Linking records to features failed:" << result.error;
+            Q_EMIT finished(m_outcomes);
+        });
 }

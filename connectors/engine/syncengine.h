@@ -60,6 +60,7 @@ private:
 
     Database *m_database;
     std::shared_ptr<std::atomic_bool> m_cancelled;
+    bool m_linking = false; // the records of a finished sync are being linked to features
     QList<QThread *> m_threads;
     QList<StreamOutcome> m_outcomes;
 };
