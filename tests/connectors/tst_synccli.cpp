@@ -231,7 +231,7 @@ void TestSyncCli::syncsWithTheTokenFromTheKeychain()
     QVERIFY2(sync.code == 0, qPrintable(sync.err + sync.out));
     QVERIFY(sync.err.contains(QStringLiteral("gh/issues:")));
     const QJsonArray summary = QJsonDocument::fromJson(sync.out.toUtf8()).array();
-    QCOMPARE(summary.size(), 3);
+    QCOMPARE(summary.size(), 4); // issues, pull requests, releases, milestones
     qint64 records = 0;
     for (const QJsonValue &stream : summary) {
         QCOMPARE(stream.toObject().value(QStringLiteral("status")).toString(),

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 
-FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QString &name)
+FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QString &name,
+                       qint64 repositoryId)
     : m_data(std::make_shared<Data>())
 {
     m_repository.owner = owner;
     m_repository.name = name;
+    m_repository.id = repositoryId;
     m_repository.apiBase = server.baseUrl().toString();
     const std::shared_ptr<Data> data = m_data;
     server.route("GET", path(QStringLiteral("issues")), [data](const FakeHttpServer::Request &request) {
@@ -57,6 +59,37 @@ FakeGitHub::FakeGitHub(FakeHttpServer &server, const QString &owner, const QStri
                      std::reverse(items.begin(), items.end()); // newest first, as GitHub lists them
                      return page(request, items, 0, items.size());
                  });
+    server.route(
+        "GET", path(QStringLiteral("milestones")), [data](const FakeHttpServer::Request &request) {
+            const QString state = request.query.queryItemValue(QStringLiteral("state"));
+            if (!state.isEmpty() && state != QLatin1String("open") &&
+                state != QLatin1String("closed") && state != QLatin1String("all")) {
+                return FakeHttpServer::Response::json(
+                    R"({"message":"Validation Failed","errors":[{"resource":"Milestone","field":"state","code":"invalid"}],"documentation_url":"https://docs.github.com/rest/issues/milestones#list-milestones"})",
+                    422);
+            }
+            QList<Item> items;
+            {
+                const QMutexLocker locker(&data->mutex);
+                for (const Item &item : std::as_const(data->milestones)) {
+                    const QString itemState = item.object.value(QStringLiteral("state")).toString();
+                    if (state == QLatin1String("all") ||
+                        itemState == (state.isEmpty() ? QStringLiteral("open") : state))
+                        items.append(item);
+                }
+            }
+            // GitHub's default order: by due date, milestones without one last.
+            std::stable_sort(items.begin(), items.end(), [](const Item &a, const Item &b) {
+                const QString dueA = a.object.value(QStringLiteral("due_on")).toString();
+                const QString dueB = b.object.value(QStringLiteral("due_on")).toString();
+                if (dueA.isEmpty() != dueB.isEmpty())
+                    return dueB.isEmpty();
+                return dueA < dueB;
+            });
+            if (request.query.queryItemValue(QStringLiteral("direction")) == QLatin1String("desc"))
+                std::reverse(items.begin(), items.end());
+            return page(request, items, 0, items.size());
+        });
 }
 
 QString FakeGitHub::path(const QString &resource) const
@@ -112,6 +145,34 @@ void FakeGitHub::setIssue(int number, const QDateTime &updatedAt, bool pullReque
     const QMutexLocker locker(&m_data->mutex);
     m_data->issues.insert(number, item);
     m_data->sorted = false;
+}
+
+void FakeGitHub::putIssue(const QJsonObject &object)
+{
+    const QDateTime updatedAt =
+        QDateTime::fromString(object.value(QStringLiteral("updated_at")).toString(), Qt::ISODate);
+    Item item{object, QJsonDocument(object).toJson(QJsonDocument::Compact), updatedAt.toUTC(),
+              object.value(QStringLiteral("id")).toInteger()};
+    const QMutexLocker locker(&m_data->mutex);
+    m_data->issues.insert(object.value(QStringLiteral("number")).toInt(), item);
+    m_data->sorted = false;
+}
+
+void FakeGitHub::setMilestone(int number, const QDateTime &updatedAt, const QDateTime &dueOn,
+                              const QDateTime &closedAt)
+{
+    const QJsonObject object = GitHubFixtures::milestone(
+        m_repository, number, updatedAt.addDays(-20), updatedAt, dueOn, closedAt);
+    Item item{object, QJsonDocument(object).toJson(QJsonDocument::Compact), updatedAt.toUTC(),
+              object.value(QStringLiteral("id")).toInteger()};
+    const QMutexLocker locker(&m_data->mutex);
+    m_data->milestones.insert(number, item);
+}
+
+QJsonObject FakeGitHub::milestone(int number) const
+{
+    const QMutexLocker locker(&m_data->mutex);
+    return m_data->milestones.value(number).object;
 }
 
 void FakeGitHub::setRelease(int number, const QDateTime &publishedAt)

@@ -94,31 +94,16 @@ QJsonObject label(const Repository &repository, int index)
     };
 }
 
-QJsonObject milestone(const Repository &repository, int number, const QDateTime &createdAt)
+// The milestone an issue carries: one of three, dated from the issue so that every issue
+// embeds a complete object.
+QJsonObject issueMilestone(const Repository &repository, int number, const QDateTime &createdAt)
 {
     const int milestoneNumber = 1 + number % 3;
-    const qint64 id = 1002604 + milestoneNumber;
-    const QString api = QString(repoApi(repository) + QStringLiteral("/milestones/") +
-                                QString::number(milestoneNumber));
-    return {
-        {QStringLiteral("url"), api},
-        {QStringLiteral("html_url"), QString(repoWeb(repository) + QStringLiteral("/milestone/") +
-                                             QString::number(milestoneNumber))},
-        {QStringLiteral("labels_url"), QString(api + QStringLiteral("/labels"))},
-        {QStringLiteral("id"), id},
-        {QStringLiteral("node_id"), nodeId(QStringLiteral("Milestone"), id)},
-        {QStringLiteral("number"), milestoneNumber},
-        {QStringLiteral("state"), QStringLiteral("open")},
-        {QStringLiteral("title"), QStringLiteral("v1.%1").arg(milestoneNumber)},
-        {QStringLiteral("description"), QStringLiteral("Tracking milestone for the next launch")},
-        {QStringLiteral("creator"), personObject(repository, 0)},
-        {QStringLiteral("open_issues"), 4 + number % 11},
-        {QStringLiteral("closed_issues"), 8 + number % 5},
-        {QStringLiteral("created_at"), timestamp(createdAt.addDays(-30))},
-        {QStringLiteral("updated_at"), timestamp(createdAt)},
-        {QStringLiteral("closed_at"), QJsonValue::Null},
-        {QStringLiteral("due_on"), timestamp(createdAt.addDays(60))},
-    };
+    QJsonObject object = milestone(repository, milestoneNumber, createdAt.addDays(-30), createdAt,
+                                   createdAt.addDays(60));
+    object.insert(QStringLiteral("open_issues"), 4 + number % 11);
+    object.insert(QStringLiteral("closed_issues"), 8 + number % 5);
+    return object;
 }
 
 QJsonObject reactions(const QString &url, int number)
@@ -200,9 +185,9 @@ QJsonObject issueObject(const Repository &repository, int number, const QDateTim
         {QStringLiteral("locked"), false},
         {QStringLiteral("assignee"), assignee},
         {QStringLiteral("assignees"), assignees},
-        {QStringLiteral("milestone"), number % 6 == 0
-                                          ? QJsonValue(milestone(repository, number, createdAt))
-                                          : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("milestone"),
+         number % 6 == 0 ? QJsonValue(issueMilestone(repository, number, createdAt))
+                         : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("comments"), number % 7},
         {QStringLiteral("created_at"), timestamp(createdAt)},
         {QStringLiteral("updated_at"), timestamp(updatedAt)},
@@ -262,6 +247,35 @@ QJsonObject user(const Repository &repository, const QString &login, qint64 id)
         {QStringLiteral("type"), bot ? QStringLiteral("Bot") : QStringLiteral("User")},
         {QStringLiteral("user_view_type"), QStringLiteral("public")},
         {QStringLiteral("site_admin"), false},
+    };
+}
+
+QJsonObject milestone(const Repository &repository, int number, const QDateTime &createdAt,
+                      const QDateTime &updatedAt, const QDateTime &dueOn, const QDateTime &closedAt)
+{
+    // Offset per repository, so that two repositories never share a milestone id.
+    const qint64 id = 1002604 + (repository.id - Repository().id) * 100 + number;
+    const QString api =
+        QString(repoApi(repository) + QStringLiteral("/milestones/") + QString::number(number));
+    return {
+        {QStringLiteral("url"), api},
+        {QStringLiteral("html_url"),
+         QString(repoWeb(repository) + QStringLiteral("/milestone/") + QString::number(number))},
+        {QStringLiteral("labels_url"), QString(api + QStringLiteral("/labels"))},
+        {QStringLiteral("id"), id},
+        {QStringLiteral("node_id"), nodeId(QStringLiteral("Milestone"), id)},
+        {QStringLiteral("number"), number},
+        {QStringLiteral("state"),
+         closedAt.isValid() ? QStringLiteral("closed") : QStringLiteral("open")},
+        {QStringLiteral("title"), QStringLiteral("v1.%1").arg(number)},
+        {QStringLiteral("description"), QStringLiteral("Tracking milestone for the next launch")},
+        {QStringLiteral("creator"), personObject(repository, 0)},
+        {QStringLiteral("open_issues"), closedAt.isValid() ? 0 : 4 + number % 11},
+        {QStringLiteral("closed_issues"), 8 + number % 5},
+        {QStringLiteral("created_at"), timestamp(createdAt)},
+        {QStringLiteral("updated_at"), timestamp(updatedAt)},
+        {QStringLiteral("closed_at"), timestamp(closedAt)},
+        {QStringLiteral("due_on"), timestamp(dueOn)},
     };
 }
 

@@ -34,6 +34,12 @@ QJsonObject issue(const Repository &repository, int number, const QDateTime &cre
 QJsonObject pullRequest(const Repository &repository, int number, const QDateTime &createdAt,
                         const QDateTime &updatedAt, const QDateTime &mergedAt = {});
 
+// A milestone from GET /repos/{owner}/{repo}/milestones (and embedded in issues), titled
+// v1.<number>; closed when closedAt is valid. dueOn may be invalid: due_on is then null.
+QJsonObject milestone(const Repository &repository, int number, const QDateTime &createdAt,
+                      const QDateTime &updatedAt, const QDateTime &dueOn,
+                      const QDateTime &closedAt = {});
+
 // A release from GET /repos/{owner}/{repo}/releases, tagged v1.<number>.0, with assets.
 QJsonObject release(const Repository &repository, int number, const QDateTime &createdAt,
                     const QDateTime &publishedAt);
