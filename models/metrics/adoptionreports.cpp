@@ -52,7 +52,7 @@ std::optional<ReportTable> adoption(const QSqlDatabase &db, const ReportWindow &
         {QStringLiteral("adoption_rate"), tr("Adoption"), ReportColumn::Kind::Percent},
         {QStringLiteral("power_users"), tr("Power users"), ReportColumn::Kind::Integer}};
     for (const CatalogFeature &feature : catalog.features()) {
-        const QHash<qint64, int> days = FeatureUsage::userDays(db, feature, window, error);
+        const FeatureUsage::UserDays days = FeatureUsage::userDays(db, feature, window, error);
         if (!error->isEmpty())
             return std::nullopt;
         table.rows.append(
@@ -234,13 +234,13 @@ std::optional<ReportTable> adoptionRoi(const QSqlDatabase &db, const ReportWindo
         if (!feature.releaseDate.isValid() || feature.releaseDate < window.from ||
             feature.releaseDate > window.to)
             continue;
-        const QHash<qint64, int> days = FeatureUsage::userDays(db, feature, window, error);
+        const FeatureUsage::UserDays days = FeatureUsage::userDays(db, feature, window, error);
         if (!error->isEmpty())
             return std::nullopt;
         // Each company once, each of its deals once, however many users or days it has.
         QSet<qint64> companies;
-        for (auto it = days.constBegin(); it != days.constEnd(); ++it) {
-            const auto company = companyOfUser.constFind(it.key());
+        for (const auto &[user, userDays] : days) {
+            const auto company = companyOfUser.constFind(user);
             if (company != companyOfUser.constEnd())
                 companies.insert(company.value());
         }

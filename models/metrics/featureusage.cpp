@@ -4,6 +4,9 @@
 
 #include <QSet>
 
+#include <limits>
+#include <vector>
+
 namespace FeatureUsage {
 
 qint64 productActiveUsers(const QSqlDatabase &db, const ReportWindow &window, QString *error)
@@ -21,16 +24,30 @@ qint64 productActiveUsers(const QSqlDatabase &db, const ReportWindow &window, QS
     return cursor.integer(0);
 }
 
-QHash<qint64, int> userDays(const QSqlDatabase &db, const CatalogFeature &feature,
-                            const ReportWindow &window, QString *error)
+UserDays userDays(const QSqlDatabase &db, const CatalogFeature &feature, const ReportWindow &window,
+                  QString *error)
 {
-    QHash<qint64, int> days;
-    RowCursor cursor(db, QStringLiteral("SELECT user_id, day FROM feature_usage WHERE "
-                                        "feature_id = ? AND day BETWEEN ? AND ?"));
+    // Counted in an array indexed by user id (ids are the workspace's own, dense row ids):
+    // a window holds millions of rows, and a hash lookup per row would dominate.
+    RowCursor maxId(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM users"));
+    if (!maxId.exec() || !maxId.next()) {
+        *error = maxId.lastError();
+        return {};
+    }
+    const qint64 users = maxId.integer(0);
+    if (users > 100'000'000) {
+        *error = QStringLiteral("user ids beyond 100 million are not supported");
+        return {};
+    }
+    std::vector<quint16> days(size_t(users) + 1, 0);
     // Rows of one feature row are distinct days per user (the key says so); across merged
     // rows the same day may appear twice and must count once.
-    QSet<QPair<qint64, QString>> seen;
     const bool merged = feature.rowIds.size() > 1;
+    QSet<QPair<qint64, QString>> seen;
+    RowCursor cursor(db, merged ? QStringLiteral("SELECT user_id, day FROM feature_usage WHERE "
+                                                 "feature_id = ? AND day BETWEEN ? AND ?")
+                                : QStringLiteral("SELECT user_id FROM feature_usage WHERE "
+                                                 "feature_id = ? AND day BETWEEN ? AND ?"));
     for (qint64 rowId : feature.rowIds) {
         cursor.bind(0, rowId);
         cursor.bind(1, window.fromText());
@@ -41,27 +58,35 @@ QHash<qint64, int> userDays(const QSqlDatabase &db, const CatalogFeature &featur
         }
         while (cursor.next()) {
             const qint64 user = cursor.integer(0);
+            if (user < 0 || user > users)
+                continue; // a usage row without its user: the foreign key forbids it
             if (merged) {
                 const QPair<qint64, QString> key{user, cursor.text(1)};
                 if (seen.contains(key))
                     continue;
                 seen.insert(key);
             }
-            ++days[user];
+            if (days[size_t(user)] < std::numeric_limits<quint16>::max())
+                ++days[size_t(user)];
         }
         if (!cursor.lastError().isEmpty()) {
             *error = cursor.lastError();
             return {};
         }
     }
-    return days;
+    UserDays active;
+    for (size_t user = 0; user < days.size(); ++user) {
+        if (days[user])
+            active.append({qint64(user), int(days[user])});
+    }
+    return active;
 }
 
-int powerUsers(const QHash<qint64, int> &userDays)
+int powerUsers(const UserDays &userDays)
 {
     int count = 0;
-    for (int days : userDays)
-        count += days >= PowerUserDays ? 1 : 0;
+    for (const auto &entry : userDays)
+        count += entry.second >= PowerUserDays ? 1 : 0;
     return count;
 }
 

@@ -16,10 +16,12 @@ constexpr int PowerUserDays = 3;
 // Users with usage of any feature in the window: the denominator of adoption rates.
 qint64 productActiveUsers(const QSqlDatabase &db, const ReportWindow &window, QString *error);
 
-// For one feature: each active user with their number of distinct usage days in the window.
-QHash<qint64, int> userDays(const QSqlDatabase &db, const CatalogFeature &feature,
-                            const ReportWindow &window, QString *error);
+// Each active user of a feature with their number of distinct usage days in the window.
+using UserDays = QList<QPair<qint64, int>>;
 
-int powerUsers(const QHash<qint64, int> &userDays);
+UserDays userDays(const QSqlDatabase &db, const CatalogFeature &feature, const ReportWindow &window,
+                  QString *error);
+
+int powerUsers(const UserDays &userDays);
 
 } // namespace FeatureUsage

@@ -154,14 +154,13 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
     }
     const QString rows = idList(feature->rowIds);
     if (figure == QLatin1String("active-users") || figure == QLatin1String("power-users")) {
-        const QHash<qint64, int> days = FeatureUsage::userDays(db, *feature, window, error);
+        const FeatureUsage::UserDays days = FeatureUsage::userDays(db, *feature, window, error);
         if (!error->isEmpty())
             return std::nullopt;
         QList<qint64> ids;
-        for (auto it = days.constBegin(); it != days.constEnd(); ++it) {
-            if (figure == QLatin1String("active-users") ||
-                it.value() >= FeatureUsage::PowerUserDays)
-                ids.append(it.key());
+        for (const auto &[user, userDays] : days) {
+            if (figure == QLatin1String("active-users") || userDays >= FeatureUsage::PowerUserDays)
+                ids.append(user);
         }
         auto table = tableOf(
             db, tr("Users of %1 in the window").arg(feature->name),
