@@ -1,0 +1,16 @@
+# Every built-in connector driven through the product-hub command line against its fake.
+hub_add_test(tst_connectorscli
+    SOURCES connectors/services/tst_connectorscli.cpp
+        connectors/services/fakeaha.h connectors/services/fakeaha.cpp
+        connectors/services/fakeasana.h connectors/services/fakeasana.cpp
+        connectors/services/fakefigma.h connectors/services/fakefigma.cpp
+        connectors/services/fakegitlab.h connectors/services/fakegitlab.cpp
+        connectors/services/fakejira.h connectors/services/fakejira.cpp
+        connectors/services/fakelinear.h connectors/services/fakelinear.cpp
+        connectors/services/fakemonday.h connectors/services/fakemonday.cpp
+        connectors/services/fakenotion.h connectors/services/fakenotion.cpp
+        connectors/services/fakeproductboard.h connectors/services/fakeproductboard.cpp
+    LIBS hub_connectors
+    TIMEOUT 600)
+# The suite runs the executable named by HUB_CLI: building the suite builds it too.
+add_dependencies(tst_connectorscli product-hub)
