@@ -58,9 +58,12 @@ Database::~Database()
 {
     m_writer.reset();
     const QMutexLocker locker(&m_connections->mutex);
-    for (const QString &name : std::as_const(m_connections->byThread)) {
-        QSqlDatabase::database(name, false).close();
-        QSqlDatabase::removeDatabase(name);
+    for (auto it = m_connections->byThread.cbegin(); it != m_connections->byThread.cend(); ++it) {
+        // Another thread's connection may not be touched from here; removing it lets its
+        // driver close the file once that thread lets go of it.
+        if (it.key() == QThread::currentThread())
+            QSqlDatabase::database(it.value(), false).close();
+        QSqlDatabase::removeDatabase(it.value());
     }
     m_connections->byThread.clear();
 }
