@@ -1,10 +1,15 @@
 #include "mainwindow.h"
 
+#include "adoption/adoptionpage.h"
+#include "connections/connectionspage.h"
 #include "database.h"
 #include "overviewpage.h"
 #include "recentworkspaces.h"
+#include "recorddialog.h"
+#include "searchfield.h"
 #include "welcomepage.h"
 #include "workspacecontroller.h"
+#include "workspaceview.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -18,6 +23,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolBar>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -25,13 +31,27 @@ MainWindow::MainWindow(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(m_stack))
     , m_overview(new OverviewPage(m_stack))
+    , m_workspaceView(new WorkspaceView(m_stack))
+    , m_search(new SearchField(this))
+    , m_connections(new ConnectionsPage(m_controller, m_workspaceView))
+    , m_adoption(new AdoptionPage(m_controller, m_workspaceView))
+    , m_syncActivity(new QLabel(this))
     , m_statusPath(new QLabel(this))
 {
     setWindowTitle(QApplication::applicationDisplayName());
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_overview);
+    m_workspaceView->addPage(QStringLiteral("overview"), tr("Overview"), m_overview);
+    m_workspaceView->addPage(QStringLiteral("connections"), tr("Connections"), m_connections);
+    m_workspaceView->addPage(QStringLiteral("adoption"), tr("Adoption"), m_adoption);
+    m_stack->addWidget(m_workspaceView);
+    createSearch();
     setCentralWidget(m_stack);
     statusBar()->addWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_syncActivity);
+    m_syncActivity->setAccessibleName(tr("Sync activity"));
+    connect(m_connections, &ConnectionsPage::syncingChanged, this, [this](bool syncing) {
+        m_syncActivity->setText(syncing ? tr("Syncing…") : QString());
+    });
     statusBar()->setSizeGripEnabled(true);
     createMenus();
 
@@ -77,6 +97,16 @@ void MainWindow::createMenus()
     QAction *quit = workspace->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *sync = menuBar()->addMenu(tr("&Sync"));
+    QAction *syncNow = sync->addAction(tr("Sync &Now"), this, [this] {
+        m_workspaceView->showPage(QStringLiteral("connections"));
+        m_connections->syncAll();
+    });
+    syncNow->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    QAction *cancelSync =
+        sync->addAction(tr("&Cancel Sync"), this, [this] { m_connections->cancelSync(); });
+    cancelSync->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about =
@@ -167,8 +197,60 @@ void MainWindow::workspaceOpened(const QString &folder)
     m_statusPath->setText(QDir::toNativeSeparators(folder));
     m_overview->setWorkspace(name, QDir::toNativeSeparators(folder));
     m_overview->setLoading();
-    m_stack->setCurrentWidget(m_overview);
+    m_search->setDatabase(m_controller->database());
+    m_stack->setCurrentWidget(m_workspaceView);
+    m_workspaceView->restoreLastPage();
     m_controller->refreshSummary();
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    if (m_stack->currentWidget() != m_workspaceView)
+        return m_stack->currentWidget();
+    return m_workspaceView->page(m_workspaceView->currentPageId());
+}
+
+void MainWindow::createSearch()
+{
+    QToolBar *bar = addToolBar(tr("Search"));
+    bar->setObjectName(QStringLiteral("searchToolBar"));
+    bar->setMovable(false);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addWidget(m_search);
+    auto *focus = new QAction(tr("Search"), this);
+    focus->setShortcut(QKeySequence(QStringLiteral("Ctrl+K")));
+    connect(focus, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(focus);
+    connect(m_search, &SearchField::hitActivated, this,
+            [this](GlobalSearch::Hit::Kind kind, qint64 id) { showSearchHit(int(kind), id); });
+}
+
+void MainWindow::showSearchHit(int kind, qint64 id)
+{
+    const auto database = m_controller->database();
+    if (!database)
+        return;
+    QString error;
+    const auto hitKind = GlobalSearch::Hit::Kind(kind);
+    const auto fields = GlobalSearch::details(database->connection(), hitKind, id, &error);
+    if (fields.isEmpty()) {
+        QMessageBox::warning(this, tr("Search"), error);
+        return;
+    }
+    QString title = GlobalSearch::kindName(hitKind);
+    for (const auto &[name, value] : fields) {
+        if (name == QLatin1String("name") || name == QLatin1String("title")) {
+            title = tr("%1: %2").arg(title, value);
+            break;
+        }
+    }
+    RecordDialog dialog(title, fields, this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()
@@ -184,6 +266,19 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_connections->isSyncing()) {
+        // Every committed page stays; only the page in flight is dropped.
+        const auto answer = QMessageBox::question(
+            this, tr("A sync is running"),
+            tr("Stop the sync and quit? What has been synced so far is kept; the next sync "
+               "continues from there."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_connections->cancelSync();
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

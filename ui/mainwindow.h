@@ -2,8 +2,12 @@
 
 #include <QMainWindow>
 
+class AdoptionPage;
+class ConnectionsPage;
 class OverviewPage;
 class QLabel;
+class SearchField;
+class WorkspaceView;
 class QMenu;
 class QStackedWidget;
 class WelcomePage;
@@ -25,6 +29,12 @@ public:
     WorkspaceController *controller() const { return m_controller; }
     WelcomePage *welcomePage() const { return m_welcome; }
     OverviewPage *overviewPage() const { return m_overview; }
+    WorkspaceView *workspaceView() const { return m_workspaceView; }
+    SearchField *searchField() const { return m_search; }
+    ConnectionsPage *connectionsPage() const { return m_connections; }
+    AdoptionPage *adoptionPage() const { return m_adoption; }
+    // The welcome page, or the page of the open workspace being shown.
+    QWidget *currentPage() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -38,11 +48,18 @@ private:
     void openDemo();
     void workspaceOpened(const QString &folder);
     void showAbout();
+    void createSearch();
+    void showSearchHit(int kind, qint64 id);
 
     WorkspaceController *m_controller;
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
     OverviewPage *m_overview;
+    WorkspaceView *m_workspaceView;
+    SearchField *m_search;
+    ConnectionsPage *m_connections;
+    AdoptionPage *m_adoption;
+    QLabel *m_syncActivity;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusPath;
 };

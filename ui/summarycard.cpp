@@ -28,9 +28,11 @@ SummaryCard::SummaryCard(const QString &title, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_detail);
-    layout->setAlignment(Qt::AlignTop);
+    // A stretch rather than top alignment: aligned widgets get their size hint, and a wrapped
+    // detail would be cut to one line's height.
+    layout->addStretch(1);
     setAccessibleName(title);
-    setMinimumWidth(180);
+    setMinimumWidth(150);
 }
 
 void SummaryCard::setValue(const QString &value, const QString &detail)

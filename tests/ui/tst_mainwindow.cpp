@@ -33,10 +33,7 @@ private Q_SLOTS:
     void createsTheDemoWorkspaceInTheBackground();
 
 private:
-    static QWidget *currentPage(const MainWindow &window)
-    {
-        return window.findChild<QStackedWidget *>()->currentWidget();
-    }
+    static QWidget *currentPage(const MainWindow &window) { return window.currentPage(); }
     static QString visibleBannerText(QWidget *page)
     {
         for (const Banner *banner : page->findChildren<Banner *>()) {
