@@ -120,7 +120,7 @@ QStringList figureNames()
     return {QStringLiteral("active-users"), QStringLiteral("power-users"),
             QStringLiteral("revenue"),      QStringLiteral("feedback"),
             QStringLiteral("companies"),    QStringLiteral("pipeline"),
-            QStringLiteral("work-items")};
+            QStringLiteral("responses"),    QStringLiteral("work-items")};
 }
 
 std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figure,
@@ -214,9 +214,12 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
                        QStringLiteral("SELECT id, name, domain FROM companies WHERE id IN (") +
                            requesting + QStringLiteral(") ORDER BY name"),
                        {window.fromText(), window.endText()}, error);
-    if (figure == QLatin1String("feedback"))
+    if (figure == QLatin1String("feedback") || figure == QLatin1String("responses"))
         return tableOf(
-            db, tr("Feedback on %1").arg(feature->name),
+            db,
+            figure == QLatin1String("responses")
+                ? tr("NPS and CSAT responses about %1").arg(feature->name)
+                : tr("Feedback on %1").arg(feature->name),
             {{QStringLiteral("id"), tr("Id"), K::Text},
              {QStringLiteral("created_at"), tr("Created"), K::Text},
              {QStringLiteral("title"), tr("Title"), K::Text},
@@ -226,8 +229,10 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
             QStringLiteral("SELECT f.external_id, f.created_at, f.title, f.score, f.score_kind, "
                            "c.name FROM feedback f LEFT JOIN companies c ON c.id = f.company_id "
                            "WHERE f.feature_id IN (%1) AND f.created_at >= ? AND f.created_at < "
-                           "? ORDER BY f.created_at")
-                .arg(rows),
+                           "? %2 ORDER BY f.created_at")
+                .arg(rows, figure == QLatin1String("responses")
+                               ? QStringLiteral("AND f.score_kind IN ('nps', 'csat')")
+                               : QString()),
             {window.fromText(), window.endText()}, error);
     *error = tr("Unknown figure \"%1\" (expected %2).")
                  .arg(figure, figureNames().join(QStringLiteral(", ")));

@@ -206,6 +206,10 @@ void TestMetrics::satisfactionComputesNpsAndCsat()
     const int f1 = rowOf(*table, QStringLiteral("feature_id"), 1);
     QCOMPARE(table->value(f1, QStringLiteral("nps")).toDouble(), 100.0);
     QCOMPARE(table->value(f1, QStringLiteral("nps_responses")).toLongLong(), 3);
+    const auto responses = Reports::drillDown(m_db->connection(), QStringLiteral("responses"),
+                                              QStringLiteral("1"), m_march, &error);
+    QVERIFY2(responses, qPrintable(error));
+    QCOMPARE(responses->rows.size(), 5); // three NPS and two CSAT answers in March
     const int f2 = rowOf(*table, QStringLiteral("feature_id"), 2);
     QCOMPARE(table->value(f2, QStringLiteral("nps")).toDouble(), -100.0);
     QCOMPARE(table->value(f2, QStringLiteral("csat")).toDouble(), 0.0);
