@@ -30,36 +30,64 @@ void noteWindow(ReportTable &table, const ReportWindow &window, const QDate &tod
             tr("The window includes today, which is not over: its figures will still grow."));
 }
 
+// What both adoption tables stand on: the features to count and the users active in the
+// product, the denominator of every adoption rate.
+struct Basis
+{
+    FeatureCatalog catalog;
+    qint64 productUsers = 0;
+};
+
+std::optional<Basis> loadBasis(const QSqlDatabase &db, const ReportWindow &window, QString *error)
+{
+    error->clear(); // failures below are told apart by a message
+    Basis basis;
+    basis.catalog = FeatureCatalog::load(db, error);
+    if (error->isEmpty())
+        basis.productUsers = FeatureUsage::productActiveUsers(db, window, error);
+    return error->isEmpty() ? std::optional<Basis>(std::move(basis)) : std::nullopt;
+}
+
+// The columns both adoption tables begin with, filled by adoptionCells().
+QList<ReportColumn> adoptionColumns()
+{
+    return {{QStringLiteral("feature_id"), tr("Id"), ReportColumn::Kind::Integer},
+            {QStringLiteral("feature"), tr("Feature"), ReportColumn::Kind::Text},
+            {QStringLiteral("release_date"), tr("Released"), ReportColumn::Kind::Date},
+            {QStringLiteral("active_users"), tr("Active users"), ReportColumn::Kind::Integer},
+            {QStringLiteral("adoption_rate"), tr("Adoption"), ReportColumn::Kind::Percent},
+            {QStringLiteral("power_users"), tr("Power users"), ReportColumn::Kind::Integer}};
+}
+
+QVariantList adoptionCells(const CatalogFeature &feature, const FeatureUsage::UserDays &days,
+                           qint64 productUsers)
+{
+    return {feature.id,
+            feature.name,
+            feature.releaseDate.isValid() ? QVariant(feature.releaseDate.toString(Qt::ISODate))
+                                          : QVariant(),
+            qint64(days.size()),
+            rate(days.size(), productUsers),
+            FeatureUsage::powerUsers(days)};
+}
+
 } // namespace
 
 std::optional<ReportTable> adoption(const QSqlDatabase &db, const ReportWindow &window,
                                     const QDate &today, QString *error)
 {
-    error->clear(); // failures below are told apart by a message
-    const FeatureCatalog catalog = FeatureCatalog::load(db, error);
-    if (!error->isEmpty())
+    const std::optional<Basis> basis = loadBasis(db, window, error);
+    if (!basis)
         return std::nullopt;
-    const qint64 productUsers = FeatureUsage::productActiveUsers(db, window, error);
-    if (!error->isEmpty())
-        return std::nullopt;
+    const qint64 productUsers = basis->productUsers;
     ReportTable table;
     table.title = tr("Feature adoption");
-    table.columns = {
-        {QStringLiteral("feature_id"), tr("Id"), ReportColumn::Kind::Integer},
-        {QStringLiteral("feature"), tr("Feature"), ReportColumn::Kind::Text},
-        {QStringLiteral("release_date"), tr("Released"), ReportColumn::Kind::Date},
-        {QStringLiteral("active_users"), tr("Active users"), ReportColumn::Kind::Integer},
-        {QStringLiteral("adoption_rate"), tr("Adoption"), ReportColumn::Kind::Percent},
-        {QStringLiteral("power_users"), tr("Power users"), ReportColumn::Kind::Integer}};
-    for (const CatalogFeature &feature : catalog.features()) {
+    table.columns = adoptionColumns();
+    for (const CatalogFeature &feature : basis->catalog.features()) {
         const FeatureUsage::UserDays days = FeatureUsage::userDays(db, feature, window, error);
         if (!error->isEmpty())
             return std::nullopt;
-        table.rows.append(
-            {feature.id, feature.name,
-             feature.releaseDate.isValid() ? QVariant(feature.releaseDate.toString(Qt::ISODate))
-                                           : QVariant(),
-             qint64(days.size()), rate(days.size(), productUsers), FeatureUsage::powerUsers(days)});
+        table.rows.append(adoptionCells(feature, days, productUsers));
     }
     std::stable_sort(table.rows.begin(), table.rows.end(),
                      [](const QVariantList &a, const QVariantList &b) {
@@ -180,13 +208,11 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
 std::optional<ReportTable> adoptionRoi(const QSqlDatabase &db, const ReportWindow &window,
                                        const QDate &today, QString *error)
 {
-    error->clear(); // failures below are told apart by a message
-    const FeatureCatalog catalog = FeatureCatalog::load(db, error);
-    if (!error->isEmpty())
+    const std::optional<Basis> basis = loadBasis(db, window, error);
+    if (!basis)
         return std::nullopt;
-    const qint64 productUsers = FeatureUsage::productActiveUsers(db, window, error);
-    if (!error->isEmpty())
-        return std::nullopt;
+    const FeatureCatalog &catalog = basis->catalog;
+    const qint64 productUsers = basis->productUsers;
 
     QHash<qint64, qint64> companyOfUser;
     RowCursor users(
@@ -216,19 +242,14 @@ std::optional<ReportTable> adoptionRoi(const QSqlDatabase &db, const ReportWindo
 
     ReportTable table;
     table.title = tr("Feature-adoption ROI");
-    table.columns = {
-        {QStringLiteral("feature_id"), tr("Id"), ReportColumn::Kind::Integer},
-        {QStringLiteral("feature"), tr("Feature"), ReportColumn::Kind::Text},
-        {QStringLiteral("release_date"), tr("Released"), ReportColumn::Kind::Date},
-        {QStringLiteral("active_users"), tr("Active users"), ReportColumn::Kind::Integer},
-        {QStringLiteral("adoption_rate"), tr("Adoption"), ReportColumn::Kind::Percent},
-        {QStringLiteral("power_users"), tr("Power users"), ReportColumn::Kind::Integer},
-        {QStringLiteral("companies"), tr("Companies"), ReportColumn::Kind::Integer},
-        {QStringLiteral("revenue"),
-         rates.base().isEmpty() ? tr("Revenue") : tr("Revenue (%1)").arg(rates.base()),
-         ReportColumn::Kind::Money},
-        {QStringLiteral("revenue_by_currency"), tr("Revenue by currency"),
-         ReportColumn::Kind::Text}};
+    table.columns = adoptionColumns();
+    table.columns +=
+        {{QStringLiteral("companies"), tr("Companies"), ReportColumn::Kind::Integer},
+         {QStringLiteral("revenue"),
+          rates.base().isEmpty() ? tr("Revenue") : tr("Revenue (%1)").arg(rates.base()),
+          ReportColumn::Kind::Money},
+         {QStringLiteral("revenue_by_currency"), tr("Revenue by currency"),
+          ReportColumn::Kind::Text}};
     bool unconverted = false;
     for (const CatalogFeature &feature : catalog.features()) {
         if (!feature.releaseDate.isValid() || feature.releaseDate < window.from ||
@@ -252,13 +273,12 @@ std::optional<ReportTable> adoptionRoi(const QSqlDatabase &db, const ReportWindo
         }
         const std::optional<double> converted = rates.inBase(revenue);
         unconverted = unconverted || (!converted && !revenue.isEmpty());
-        table.rows.append({feature.id, feature.name, feature.releaseDate.toString(Qt::ISODate),
-                           qint64(days.size()), rate(days.size(), productUsers),
-                           FeatureUsage::powerUsers(days), qint64(companies.size()),
-                           converted           ? QVariant(*converted)
-                           : revenue.isEmpty() ? QVariant(0.0)
-                                               : QVariant(),
-                           revenue.text()});
+        table.rows.append(adoptionCells(feature, days, productUsers) +
+                          QVariantList{qint64(companies.size()),
+                                       converted           ? QVariant(*converted)
+                                       : revenue.isEmpty() ? QVariant(0.0)
+                                                           : QVariant(),
+                                       revenue.text()});
     }
     // By revenue where it is known in one currency; rows that cannot be converted follow.
     std::stable_sort(table.rows.begin(), table.rows.end(),
