@@ -1,6 +1,8 @@
 #include "summarycard.h"
 
+#include <QKeyEvent>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QVBoxLayout>
 
 SummaryCard::SummaryCard(const QString &title, QWidget *parent)
@@ -46,4 +48,29 @@ void SummaryCard::setValue(const QString &value, const QString &detail)
 QString SummaryCard::value() const
 {
     return m_value->text();
+}
+
+void SummaryCard::setActivatable(bool activatable, const QString &hint)
+{
+    m_activatable = activatable;
+    setFocusPolicy(activatable ? Qt::StrongFocus : Qt::NoFocus);
+    setCursor(activatable ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    setToolTip(activatable ? hint : QString());
+}
+
+void SummaryCard::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_activatable && event->button() == Qt::LeftButton && rect().contains(event->pos()))
+        Q_EMIT activated();
+    QFrame::mouseReleaseEvent(event);
+}
+
+void SummaryCard::keyPressEvent(QKeyEvent *event)
+{
+    if (m_activatable && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                          event->key() == Qt::Key_Space)) {
+        Q_EMIT activated();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }

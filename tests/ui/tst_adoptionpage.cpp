@@ -40,6 +40,7 @@ private Q_SLOTS:
     void sortingOrdersTheRoiTable();
     void drillDownFromARowOpensItsRows();
     void drillDownFromABarOpensTheOpportunities();
+    void cardsOpenTheirRows();
     void curvesHaveTheReportsPoints();
     void staleResultsDoNotOverwriteNewerOnes();
     void withoutAWorkspaceItSaysWhy();
@@ -253,6 +254,32 @@ void TestAdoptionPage::drillDownFromARowOpensItsRows()
     QCOMPARE(dialog->model()->rowCount(),
              model->table().value(1, QStringLiteral("power_users")).toLongLong());
     dialog->close();
+}
+
+// The velocity and validation cards open what they summarise, by keyboard as by mouse.
+void TestAdoptionPage::cardsOpenTheirRows()
+{
+    auto page = makePage();
+    AdoptionSummaryCards *cards = page->cards();
+    QTRY_VERIFY(cards->throughput()->focusPolicy() == Qt::StrongFocus);
+    cards->throughput()->setFocus();
+    QTest::keyClick(cards->throughput(), Qt::Key_Return);
+    QTRY_VERIFY(page->drillDownDialog());
+    QTRY_VERIFY(!page->drillDownDialog()->isLoading());
+    QString error;
+    const auto items =
+        Reports::drillDown(m_controller->database()->connection(), QStringLiteral("work-items"),
+                           QStringLiteral("Jira"), page->window(), &error);
+    QVERIFY2(items, qPrintable(error));
+    QVERIFY(!items->rows.isEmpty());
+    QCOMPARE(page->drillDownDialog()->model()->table().rows, items->rows);
+
+    QTest::mouseClick(cards->validation(), Qt::LeftButton);
+    QTRY_VERIFY(!page->drillDownDialog()->isLoading());
+    QVERIFY(
+        page->drillDownDialog()->model()->table().title.startsWith(QLatin1String("Feedback on")));
+    QVERIFY(page->drillDownDialog()->model()->rowCount() > 0);
+    page->drillDownDialog()->close();
 }
 
 void TestAdoptionPage::drillDownFromABarOpensTheOpportunities()

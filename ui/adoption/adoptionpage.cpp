@@ -162,7 +162,7 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
     });
     connect(m_adoption, &FeatureAdoptionTable::choiceChanged, this, &AdoptionPage::requestCurves);
     const auto drillInWindow = [this](const QString &figure, qint64 id, const QString &feature) {
-        openDrillDown(figure, id, feature, m_shownWindow);
+        openDrillDown(figure, QString::number(id), feature, m_shownWindow);
     };
     connect(m_adoption, &FeatureAdoptionTable::drillDownRequested, this, drillInWindow);
     connect(m_roi, &RoiPanel::drillDownRequested, this, drillInWindow);
@@ -174,7 +174,12 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
                     if (t.value(r, QStringLiteral("feature_id")).toLongLong() == id)
                         feature = t.value(r, QStringLiteral("feature")).toString();
                 }
-                openDrillDown(QStringLiteral("active-users"), id, feature, {start, end});
+                openDrillDown(QStringLiteral("active-users"), QString::number(id), feature,
+                              {start, end});
+            });
+    connect(m_cards, &AdoptionSummaryCards::drillRequested, this,
+            [this](const QString &figure, const QString &key, const QString &label) {
+                openDrillDown(figure, key, label, m_shownWindow);
             });
     if (m_controller) {
         connect(m_controller, &WorkspaceController::opened, this, [this] {
@@ -354,7 +359,7 @@ void AdoptionPage::onFailed(const QString &name, const QString &error)
                           Banner::Kind::Error);
 }
 
-void AdoptionPage::openDrillDown(const QString &figure, qint64 featureId, const QString &feature,
+void AdoptionPage::openDrillDown(const QString &figure, const QString &key, const QString &label,
                                  const ReportWindow &window)
 {
     const std::shared_ptr<Database> database = m_controller ? m_controller->database() : nullptr;
@@ -364,11 +369,10 @@ void AdoptionPage::openDrillDown(const QString &figure, qint64 featureId, const 
         m_drill = new DrillDownDialog(this);
         m_drill->setAttribute(Qt::WA_DeleteOnClose);
     }
-    m_drill->setLoading(tr("%1 of %2, %3").arg(figure, feature, window.label()));
+    m_drill->setLoading(tr("%1 of %2, %3").arg(figure, label, window.label()));
     m_drill->show();
     m_drill->raise();
-    m_loader->run(
-        Drill, database, [figure, featureId, window](const QSqlDatabase &db, QString *error) {
-            return Reports::drillDown(db, figure, QString::number(featureId), window, error);
-        });
+    m_loader->run(Drill, database, [figure, key, window](const QSqlDatabase &db, QString *error) {
+        return Reports::drillDown(db, figure, key, window, error);
+    });
 }

@@ -48,7 +48,7 @@ public:
 
 public Q_SLOTS:
     void reload();
-    void openDrillDown(const QString &figure, qint64 featureId, const QString &feature,
+    void openDrillDown(const QString &figure, const QString &key, const QString &label,
                        const ReportWindow &window);
 
 Q_SIGNALS:

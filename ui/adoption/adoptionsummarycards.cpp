@@ -32,6 +32,17 @@ AdoptionSummaryCards::AdoptionSummaryCards(QWidget *parent)
         card->setMinimumWidth(160);
         layout->addWidget(card, 1);
     }
+    const auto openTeam = [this] {
+        if (!m_busiestTeam.isEmpty())
+            Q_EMIT drillRequested(QStringLiteral("work-items"), m_busiestTeam, m_busiestTeam);
+    };
+    connect(m_throughput, &SummaryCard::activated, this, openTeam);
+    connect(m_cycle, &SummaryCard::activated, this, openTeam);
+    connect(m_validation, &SummaryCard::activated, this, [this] {
+        if (m_mostAskedFeature)
+            Q_EMIT drillRequested(QStringLiteral("feedback"), QString::number(m_mostAskedFeature),
+                                  m_mostAskedName);
+    });
 }
 
 void AdoptionSummaryCards::setLoading()
@@ -107,7 +118,10 @@ void AdoptionSummaryCards::setVelocity(const ReportTable &table, const ReportWin
         points += table.value(r, QStringLiteral("points")).toDouble();
         teams.append({n, r});
     }
+    m_busiestTeam.clear();
     if (teams.isEmpty()) {
+        m_throughput->setActivatable(false);
+        m_cycle->setActivatable(false);
         m_throughput->setValue(locale.toString(0), tr("No work items resolved in this window"));
         m_cycle->setValue(QStringLiteral("—"), tr("No work items resolved in this window"));
         return;
@@ -120,6 +134,10 @@ void AdoptionSummaryCards::setVelocity(const ReportTable &table, const ReportWin
     std::sort(teams.begin(), teams.end(),
               [](const auto &a, const auto &b) { return a.first > b.first; });
     const int busiest = teams.first().second;
+    m_busiestTeam = table.value(busiest, QStringLiteral("team")).toString();
+    const QString hint = tr("Show the work items %1 resolved in this window").arg(m_busiestTeam);
+    m_throughput->setActivatable(true, hint);
+    m_cycle->setActivatable(true, hint);
     const QVariant median = table.value(busiest, QStringLiteral("cycle_median_days"));
     QStringList others;
     for (qsizetype i = 1; i < std::min<qsizetype>(teams.size(), 3); ++i) {
@@ -149,12 +167,18 @@ void AdoptionSummaryCards::setValidation(const ReportTable &table)
         feedback += table.value(r, QStringLiteral("feedback")).toLongLong();
         votes += table.value(r, QStringLiteral("votes")).toLongLong();
     }
+    m_mostAskedFeature = 0;
     if (table.rows.isEmpty() || feedback == 0) {
+        m_validation->setActivatable(false);
         m_validation->setValue(locale.toString(0),
                                tr("No feedback linked to features in this window"));
         return;
     }
     // The report lists the feature with the most feedback first.
+    m_mostAskedFeature = table.value(0, QStringLiteral("feature_id")).toLongLong();
+    m_mostAskedName = table.value(0, QStringLiteral("feature")).toString();
+    m_validation->setActivatable(true,
+                                 tr("Show the feedback on %1 in this window").arg(m_mostAskedName));
     m_validation->setValue(
         locale.toString(feedback),
         tr("feedback items · %1 votes · most asked: %2 (%3 companies, open pipeline %4)")

@@ -26,7 +26,15 @@ public:
     SummaryCard *cycleTime() const { return m_cycle; }
     SummaryCard *validation() const { return m_validation; }
 
+Q_SIGNALS:
+    // The rows behind a card: a drill-down figure, its key (a feature id or a team) and what
+    // to call them.
+    void drillRequested(const QString &figure, const QString &key, const QString &label);
+
 private:
+    QString m_busiestTeam;
+    qint64 m_mostAskedFeature = 0;
+    QString m_mostAskedName;
     SummaryCard *m_nps;
     SummaryCard *m_csat;
     SummaryCard *m_throughput;
