@@ -11,6 +11,7 @@
 #include "demo/demogenerator.h"
 #include "fakegithub.h"
 #include "fakehttpserver.h"
+#include "fakeoauthserver.h"
 #include "secrets/keychainsecretstore.h"
 #include "testworkspace.h"
 #include "theme.h"
@@ -20,8 +21,15 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -76,6 +84,7 @@ private Q_SLOTS:
     void cancelStopsTheSyncAndKeepsCommittedPages();
     void aMissingTokenIsExplained();
     void disconnectRemovesTheKeychainEntry();
+    void signInThroughTheBrowserKeepsTheTokens();
     void scheduleIsRememberedAndTriggersSync();
     void modelPassesTheModelTester();
     void screenshot();
@@ -449,6 +458,84 @@ void TestConnectionsPage::disconnectRemovesTheKeychainEntry()
     QTRY_VERIFY(done);
     QVERIFY(!has);
     QCOMPARE(page.model()->rowCount(), 1); // the source and its data stay
+}
+
+// A service that signs in with OAuth 2.0: the dialog opens the browser (here a stand-in that
+// loads the page and follows the redirect back, as a browser does), shows the wait, and the
+// tokens end in the keychain.
+void TestConnectionsPage::signInThroughTheBrowserKeepsTheTokens()
+{
+    FakeOAuthServer oauth;
+    QVERIFY(oauth.listen());
+    const QJsonObject manifest{
+        {QStringLiteral("kind"), QStringLiteral("tracker")},
+        {QStringLiteral("title"), QStringLiteral("Tracker")},
+        {QStringLiteral("category"), QStringLiteral("engineering")},
+        {QStringLiteral("baseUrl"), m_server->baseUrl().toString()},
+        {QStringLiteral("settings"),
+         QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("client_id")},
+                                {QStringLiteral("type"), QStringLiteral("string")},
+                                {QStringLiteral("required"), true},
+                                {QStringLiteral("help"), QStringLiteral("OAuth client id")}}}},
+        {QStringLiteral("auth"),
+         QJsonObject{{QStringLiteral("type"), QStringLiteral("oauth2")},
+                     {QStringLiteral("authorizeUrl"), oauth.authorizeUrl().toString()},
+                     {QStringLiteral("tokenUrl"), oauth.tokenUrl().toString()},
+                     {QStringLiteral("scopes"), QJsonArray{QStringLiteral("read")}}}},
+        {QStringLiteral("streams"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("tickets")},
+                         {QStringLiteral("request"),
+                          QJsonObject{{QStringLiteral("path"), QStringLiteral("/tickets")}}},
+                         {QStringLiteral("pagination"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}}},
+                         {QStringLiteral("target"), QStringLiteral("work_items")},
+                         {QStringLiteral("mapping"),
+                          QJsonObject{{QStringLiteral("external_id"), QStringLiteral("id")},
+                                      {QStringLiteral("title"), QStringLiteral("title")}}}}}}};
+    QVERIFY(QDir().mkpath(m_workspace->folder() + QStringLiteral("/connectors")));
+    QFile file(m_workspace->folder() + QStringLiteral("/connectors/tracker.json"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(manifest).toJson());
+    file.close();
+
+    ConnectionsPage page(m_controller.get());
+    openWorkspace(page);
+    QNetworkAccessManager browser;
+    int pagesOpened = 0;
+    page.service()->setBrowserOpener([&](const QUrl &url) {
+        ++pagesOpened;
+        QNetworkRequest request(url);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                             QNetworkRequest::NoLessSafeRedirectPolicy);
+        QNetworkReply *reply = browser.get(request);
+        QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+    });
+    NewConnection connection;
+    connection.kind = QStringLiteral("tracker");
+    connection.name = QStringLiteral("tracker");
+    connection.values.insert(QStringLiteral("client_id"), oauth.clientId());
+    qint64 id = 0;
+    QString error = QStringLiteral("not called");
+    page.service()->addSource(connection, this, [&](qint64 added, const QString &e) {
+        id = added;
+        error = e;
+    });
+    QTRY_VERIFY(id != 0 || error != QLatin1String("not called"));
+    QVERIFY2(id != 0, qPrintable(error));
+    QTRY_VERIFY(page.service()->source(id).has_value());
+
+    CredentialsDialog *dialog = page.connectSource(id);
+    QVERIFY(dialog);
+    QVERIFY(dialog->secretFields().isEmpty()); // nothing to type: the browser does it
+    QSignalSpy accepted(dialog, &QDialog::accepted);
+    dialog->submit();
+    QTRY_COMPARE_WITH_TIMEOUT(accepted.count(), 1, 15000);
+    QCOMPARE(pagesOpened, 1);
+    const SecretStore::Result stored = readSecret(m_controller->database()->workspaceId(),
+                                                  SecretStore::key(id, QStringLiteral("token")));
+    QCOMPARE(int(stored.status), int(SecretStore::Status::Ok));
+    QVERIFY(oauth.isAccessTokenValid(stored.secret));
 }
 
 void TestConnectionsPage::scheduleIsRememberedAndTriggersSync()
