@@ -6,6 +6,7 @@
 #include "overviewpage.h"
 #include "recentworkspaces.h"
 #include "recorddialog.h"
+#include "reports/reportspage.h"
 #include "searchfield.h"
 #include "welcomepage.h"
 #include "workspacecontroller.h"
@@ -35,6 +36,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_search(new SearchField(this))
     , m_connections(new ConnectionsPage(m_controller, m_workspaceView))
     , m_adoption(new AdoptionPage(m_controller, m_workspaceView))
+    , m_reports(new ReportsPage(m_controller, m_workspaceView))
     , m_syncActivity(new QLabel(this))
     , m_statusPath(new QLabel(this))
 {
@@ -43,6 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_workspaceView->addPage(QStringLiteral("connections"), tr("Connections"), m_connections);
     m_workspaceView->addPage(QStringLiteral("adoption"), tr("Adoption"), m_adoption);
+    m_workspaceView->addPage(QStringLiteral("reports"), tr("Reports"), m_reports);
     m_stack->addWidget(m_workspaceView);
     createSearch();
     setCentralWidget(m_stack);

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class AdoptionPage;
+class ReportsPage;
 class ConnectionsPage;
 class OverviewPage;
 class QLabel;
@@ -33,6 +34,7 @@ public:
     SearchField *searchField() const { return m_search; }
     ConnectionsPage *connectionsPage() const { return m_connections; }
     AdoptionPage *adoptionPage() const { return m_adoption; }
+    ReportsPage *reportsPage() const { return m_reports; }
     // The welcome page, or the page of the open workspace being shown.
     QWidget *currentPage() const;
 
@@ -59,6 +61,7 @@ private:
     SearchField *m_search;
     ConnectionsPage *m_connections;
     AdoptionPage *m_adoption;
+    ReportsPage *m_reports;
     QLabel *m_syncActivity;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusPath;
