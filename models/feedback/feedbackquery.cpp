@@ -498,3 +498,21 @@ bool FeedbackQuery::fetchAt(const QSqlDatabase &db, qint64 offset, int limit,
         ids.append(query.integer(0));
     return this->rows(db, ids, rows, error);
 }
+
+bool FeedbackQuery::bodyAndLink(const QSqlDatabase &db, qint64 id, QString *body, QString *url,
+                                QString *error)
+{
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT coalesce(body, ''), coalesce(url, '') FROM feedback WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec()) {
+        *error = query.lastError().text();
+        return false;
+    }
+    if (query.next()) {
+        *body = query.value(0).toString();
+        *url = query.value(1).toString();
+    }
+    return true;
+}

@@ -101,6 +101,10 @@ public:
 
     // Words of typed text, and the FTS5 query matching each as a prefix, every word quoted
     // so that nothing typed is read as an operator.
+    // One item's whole body and its link in the source; rows carry only the body's start.
+    static bool bodyAndLink(const QSqlDatabase &db, qint64 id, QString *body, QString *url,
+                            QString *error);
+
     static QStringList searchTerms(const QString &text);
     static QString ftsExpression(const QStringList &terms);
     // Lower case without accents, as the full-text index compares words.
