@@ -3,6 +3,7 @@
 #include "adoption/adoptionpage.h"
 #include "connections/connectionspage.h"
 #include "database.h"
+#include "feedback/feedbackpage.h"
 #include "overviewpage.h"
 #include "recentworkspaces.h"
 #include "recorddialog.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_search(new SearchField(this))
     , m_connections(new ConnectionsPage(m_controller, m_workspaceView))
     , m_adoption(new AdoptionPage(m_controller, m_workspaceView))
+    , m_feedback(new FeedbackPage(m_controller, m_workspaceView))
     , m_reports(new ReportsPage(m_controller, m_workspaceView))
     , m_syncActivity(new QLabel(this))
     , m_statusPath(new QLabel(this))
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("overview"), tr("Overview"), m_overview);
     m_workspaceView->addPage(QStringLiteral("connections"), tr("Connections"), m_connections);
     m_workspaceView->addPage(QStringLiteral("adoption"), tr("Adoption"), m_adoption);
+    m_workspaceView->addPage(QStringLiteral("feedback"), tr("Feedback"), m_feedback);
     m_workspaceView->addPage(QStringLiteral("reports"), tr("Reports"), m_reports);
     m_stack->addWidget(m_workspaceView);
     createSearch();

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class AdoptionPage;
+class FeedbackPage;
 class ReportsPage;
 class ConnectionsPage;
 class OverviewPage;
@@ -35,6 +36,7 @@ public:
     ConnectionsPage *connectionsPage() const { return m_connections; }
     AdoptionPage *adoptionPage() const { return m_adoption; }
     ReportsPage *reportsPage() const { return m_reports; }
+    FeedbackPage *feedbackPage() const { return m_feedback; }
     // The welcome page, or the page of the open workspace being shown.
     QWidget *currentPage() const;
 
@@ -61,6 +63,7 @@ private:
     SearchField *m_search;
     ConnectionsPage *m_connections;
     AdoptionPage *m_adoption;
+    FeedbackPage *m_feedback;
     ReportsPage *m_reports;
     QLabel *m_syncActivity;
     QMenu *m_recentMenu = nullptr;
