@@ -1,2 +1,2 @@
 # The Feedback inbox page: its widget tests.
-hub_add_test(tst_feedbackpage SOURCES ui/tst_feedbackpage.cpp LIBS hub_ui TIMEOUT 300)
+hub_add_test(tst_feedbackpage SOURCES ui/tst_feedbackpage.cpp ui/demoworkspace.cpp ui/demoworkspace.h LIBS hub_ui TIMEOUT 300)

@@ -1,7 +1,7 @@
 #include "adoptionpage.h"
 #include "adoptionsummarycards.h"
 #include "database.h"
-#include "demo/demogenerator.h"
+#include "demoworkspace.h"
 #include "drilldowndialog.h"
 #include "featureadoptiontable.h"
 #include "metrics/reports.h"
@@ -62,19 +62,9 @@ void TestAdoptionPage::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("product-hub-adoption-test"));
     QLocale::setDefault(QLocale::c());
     m_workspace = std::make_unique<TestWorkspace>();
-    {
-        std::unique_ptr<Database> db = m_workspace->open();
-        QVERIFY(db);
-        DemoGenerator::Options options;
-        options.scale = DemoGenerator::Scale::Small;
-        options.today = m_today;
-        QSqlDatabase connection = db->connection();
-        QString error;
-        QVERIFY2(DemoGenerator(options).generate(connection, &error), qPrintable(error));
-    }
-    m_controller = std::make_unique<WorkspaceController>();
     QString error;
-    QVERIFY2(m_controller->open(m_workspace->folder(), &error), qPrintable(error));
+    m_controller = DemoWorkspace::open(*m_workspace, m_today, &error);
+    QVERIFY2(m_controller, qPrintable(error));
 }
 
 void TestAdoptionPage::init()

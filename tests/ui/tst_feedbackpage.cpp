@@ -1,6 +1,6 @@
 #include "banner.h"
 #include "database.h"
-#include "demo/demogenerator.h"
+#include "demoworkspace.h"
 #include "feedback/feedbackinboxmodel.h"
 #include "feedbackfilterbar.h"
 #include "feedbackpage.h"
@@ -60,19 +60,9 @@ void TestFeedbackPage::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("product-hub-feedback-test"));
     QLocale::setDefault(QLocale::c());
     m_workspace = std::make_unique<TestWorkspace>();
-    {
-        std::unique_ptr<Database> db = m_workspace->open();
-        QVERIFY(db);
-        DemoGenerator::Options options;
-        options.scale = DemoGenerator::Scale::Small;
-        options.today = m_today;
-        QSqlDatabase connection = db->connection();
-        QString error;
-        QVERIFY2(DemoGenerator(options).generate(connection, &error), qPrintable(error));
-    }
-    m_controller = std::make_unique<WorkspaceController>();
     QString error;
-    QVERIFY2(m_controller->open(m_workspace->folder(), &error), qPrintable(error));
+    m_controller = DemoWorkspace::open(*m_workspace, m_today, &error);
+    QVERIFY2(m_controller, qPrintable(error));
 }
 
 void TestFeedbackPage::init()

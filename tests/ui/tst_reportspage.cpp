@@ -1,6 +1,6 @@
 #include "adoption/drilldowndialog.h"
 #include "adoption/reporttablemodel.h"
-#include "demo/demogenerator.h"
+#include "demoworkspace.h"
 #include "metrics/reports.h"
 #include "reports/reportspage.h"
 #include "testworkspace.h"
@@ -43,18 +43,9 @@ void TestReportsPage::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("product-hub-reports-test"));
     QSettings().clear();
     m_workspace = std::make_unique<TestWorkspace>();
-    {
-        std::unique_ptr<Database> db = m_workspace->open();
-        QVERIFY(db);
-        DemoGenerator::Options options;
-        options.today = m_today;
-        QSqlDatabase connection = db->connection();
-        QString error;
-        QVERIFY2(DemoGenerator(options).generate(connection, &error), qPrintable(error));
-    }
-    m_controller = std::make_unique<WorkspaceController>();
     QString error;
-    QVERIFY2(m_controller->open(m_workspace->folder(), &error), qPrintable(error));
+    m_controller = DemoWorkspace::open(*m_workspace, m_today, &error);
+    QVERIFY2(m_controller, qPrintable(error));
 }
 
 void TestReportsPage::cleanupTestCase()
