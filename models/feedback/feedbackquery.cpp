@@ -1,6 +1,7 @@
 #include "feedbackquery.h"
 
 #include "rowcursor.h"
+#include "search/searchterms.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,12 +15,6 @@ namespace {
 // Above this many items matching the words, reading the sort order's index and keeping
 // matching rows beats fetching every match to sort it (measured on a million items).
 constexpr qint64 IndexScanThreshold = 5000;
-
-const QRegularExpression &separators()
-{
-    static const QRegularExpression expression(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    return expression;
-}
 
 QString placeholders(qsizetype count)
 {
@@ -159,21 +154,8 @@ FeedbackQuery::FeedbackQuery(const FeedbackFilter &filter, Sort sort, Qt::SortOr
     : m_filter(filter)
     , m_sort(sort)
     , m_order(order)
-    , m_terms(searchTerms(filter.text))
+    , m_terms(SearchTerms::words(filter.text))
 {
-}
-
-QStringList FeedbackQuery::searchTerms(const QString &text)
-{
-    return text.split(separators(), Qt::SkipEmptyParts);
-}
-
-QString FeedbackQuery::ftsExpression(const QStringList &terms)
-{
-    QStringList parts;
-    for (const QString &term : terms)
-        parts.append(QLatin1Char('"') + term + QStringLiteral("\"*"));
-    return parts.join(QLatin1Char(' '));
 }
 
 QString FeedbackQuery::fold(const QString &text)
@@ -243,7 +225,7 @@ FeedbackQuery::Sql FeedbackQuery::conditions(const QSqlDatabase &db, QString *er
             QSqlQuery count(db);
             count.prepare(
                 QStringLiteral("SELECT count(*) FROM feedback_fts WHERE feedback_fts MATCH ?"));
-            count.addBindValue(ftsExpression(m_terms));
+            count.addBindValue(SearchTerms::ftsPrefixQuery(m_terms));
             if (!count.exec() || !count.next()) {
                 *error = count.lastError().text();
                 return {QString(), {}};
@@ -255,7 +237,7 @@ FeedbackQuery::Sql FeedbackQuery::conditions(const QSqlDatabase &db, QString *er
         where.append(
             (*m_matches > IndexScanThreshold ? QStringLiteral("+f.id") : QStringLiteral("f.id")) +
             QStringLiteral(" IN (SELECT rowid FROM feedback_fts WHERE feedback_fts MATCH ?)"));
-        sql.binds.append(ftsExpression(m_terms));
+        sql.binds.append(SearchTerms::ftsPrefixQuery(m_terms));
     }
     if (!f.sourceIds.isEmpty()) {
         where.append(QStringLiteral("f.source_id IN (%1)").arg(placeholders(f.sourceIds.size())));

@@ -105,8 +105,6 @@ public:
     static bool bodyAndLink(const QSqlDatabase &db, qint64 id, QString *body, QString *url,
                             QString *error);
 
-    static QStringList searchTerms(const QString &text);
-    static QString ftsExpression(const QStringList &terms);
     // Lower case without accents, as the full-text index compares words.
     static QString fold(const QString &text);
     // text as HTML, each word that starts with one of terms in <b>. Done here rather than by

@@ -1,5 +1,7 @@
 #include "triage.h"
 
+#include "search/searchterms.h"
+
 #include "databasewriter.h"
 
 #include <QCoreApplication>
@@ -248,7 +250,7 @@ QList<SimilarItem> FeedbackTriage::similar(const QSqlDatabase &db, qint64 feedba
     // Short words are mostly glue; a few dozen distinct words are plenty to rank by.
     QStringList words;
     QSet<QString> seen;
-    for (const QString &word : FeedbackQuery::searchTerms(item.value(0).toString())) {
+    for (const QString &word : SearchTerms::words(item.value(0).toString())) {
         const QString folded = FeedbackQuery::fold(word);
         if (folded.size() < 4 || seen.contains(folded))
             continue;

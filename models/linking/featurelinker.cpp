@@ -1,11 +1,11 @@
 #include "featurelinker.h"
 
 #include "isodate.h"
+#include "search/searchterms.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -19,13 +19,6 @@ QString tr(const char *text)
 QString now()
 {
     return IsoDate::timestamp(QDateTime::currentDateTimeUtc());
-}
-
-// Lower-case words, so that "Dark-mode toggle:" and "dark mode toggle" read alike.
-QStringList words(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    return text.toLower().split(separators, Qt::SkipEmptyParts);
 }
 
 } // namespace
@@ -146,7 +139,7 @@ bool FeatureLinker::linkByName(const QString &table, Result *result, QString *er
         return false;
     }
     while (features.next()) {
-        const QStringList nameWords = words(features.value(1).toString());
+        const QStringList nameWords = SearchTerms::words(features.value(1).toString().toLower());
         const QString key = nameWords.join(QLatin1Char(' '));
         if (key.size() < 4) // "UI", "API": too short to mean one feature
             continue;
@@ -170,7 +163,7 @@ bool FeatureLinker::linkByName(const QString &table, Result *result, QString *er
     }
     QList<QPair<qint64, qint64>> matches;
     while (records.next()) {
-        const QStringList titleWords = words(records.value(1).toString());
+        const QStringList titleWords = SearchTerms::words(records.value(1).toString().toLower());
         qint64 found = 0;
         bool twoFeatures = false;
         for (int start = 0; start < titleWords.size() && !twoFeatures; ++start) {

@@ -1,7 +1,8 @@
 #include "globalsearch.h"
 
+#include "searchterms.h"
+
 #include <QCoreApplication>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -12,22 +13,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("GlobalSearch", text);
-}
-
-QStringList words(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
-}
-
-// "dark mo" → "dark"* "mo"*: every word, each as a prefix, quoted so that FTS5 reads no
-// operators into what was typed.
-QString ftsQuery(const QStringList &terms)
-{
-    QStringList parts;
-    for (const QString &term : terms)
-        parts.append(QLatin1Char('"') + term + QStringLiteral("\"*"));
-    return parts.join(QLatin1Char(' '));
 }
 
 bool collect(QSqlQuery &query, Hit::Kind kind, QList<Hit> *hits, QString *error)
@@ -60,7 +45,7 @@ QString kindName(Hit::Kind kind)
 QList<Hit> find(const QSqlDatabase &db, const QString &text, int perKind, QString *error)
 {
     QList<Hit> hits;
-    const QStringList terms = words(text);
+    const QStringList terms = SearchTerms::words(text);
     if (terms.isEmpty())
         return hits;
     // Each word must appear somewhere in the title, case ignored.
@@ -96,7 +81,7 @@ QList<Hit> find(const QSqlDatabase &db, const QString &text, int perKind, QStrin
         "SELECT f.id, coalesce(nullif(f.title, ''), substr(f.body, 1, 80)), s.name || ' · ' || "
         "coalesce(f.author, '') FROM feedback_fts JOIN feedback f ON f.id = feedback_fts.rowid "
         "JOIN sources s ON s.id = f.source_id WHERE feedback_fts MATCH ? ORDER BY rank LIMIT ?"));
-    feedback.addBindValue(ftsQuery(terms));
+    feedback.addBindValue(SearchTerms::ftsPrefixQuery(terms));
     feedback.addBindValue(perKind);
     if (!collect(feedback, Hit::Kind::Feedback, &hits, error))
         return {};

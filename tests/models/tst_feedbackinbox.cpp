@@ -2,6 +2,7 @@
 #include "feedback/feedbackinboxmodel.h"
 #include "feedback/feedbackquery.h"
 #include "feedback/triage.h"
+#include "search/searchterms.h"
 #include "testworkspace.h"
 #include "upsertstatement.h"
 
@@ -194,7 +195,7 @@ void TestFeedbackInbox::searchesPrefixesAccentsAndPunctuation()
     QCOMPARE(titles(filter), QStringList());
     filter.text = QStringLiteral("  ,; ");
     QCOMPARE(titles(filter).size(), 24); // no words: no text condition
-    QCOMPARE(FeedbackQuery::ftsExpression(FeedbackQuery::searchTerms(QStringLiteral("a\"b c*"))),
+    QCOMPARE(SearchTerms::ftsPrefixQuery(SearchTerms::words(QStringLiteral("a\"b c*"))),
              QStringLiteral("\"a\"* \"b\"* \"c\"*"));
 }
 

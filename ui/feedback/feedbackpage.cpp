@@ -1,5 +1,7 @@
 #include "feedbackpage.h"
 
+#include "search/searchterms.h"
+
 #include "banner.h"
 #include "database.h"
 #include "feedback/feedbackinboxmodel.h"
@@ -312,7 +314,7 @@ void FeedbackPage::showCurrent()
     item.tags = value(FeedbackInboxModel::Title, FeedbackInboxModel::TagsRole).toStringList();
     item.features = value(FeedbackInboxModel::Features).toString();
     const bool sameItem = item.id == m_reading->itemId();
-    m_reading->showItem(item, FeedbackQuery::searchTerms(m_model->query().filter().text));
+    m_reading->showItem(item, SearchTerms::words(m_model->query().filter().text));
     if (!sameItem)
         m_loader->loadDetails(item.id);
 }
