@@ -4,7 +4,7 @@
 #include "databasewriter.h"
 #include "isodate.h"
 #include "linking/featurelinker.h"
-#include "metrics/reporttable.h"
+#include "metrics/reports.h"
 #include "subcommandparser.h"
 #include "workspaceopener.h"
 
@@ -31,22 +31,11 @@ std::optional<qint64> idArgument(const QString &text)
 int printQuery(const QSqlDatabase &db, const QString &title, const QList<ReportColumn> &columns,
                const QString &sql, const QVariantList &binds, CliOutput &output)
 {
-    QSqlQuery query(db);
-    query.prepare(sql);
-    for (const QVariant &bind : binds)
-        query.addBindValue(bind);
-    if (!query.exec())
-        return output.fail(query.lastError().text(), ExitError);
-    ReportTable table;
-    table.title = title;
-    table.columns = columns;
-    while (query.next()) {
-        QVariantList row;
-        for (int c = 0; c < columns.size(); ++c)
-            row.append(query.value(c));
-        table.rows.append(row);
-    }
-    output.out() << ReportFormat::text(table);
+    QString error;
+    const std::optional<ReportTable> table = Reports::query(db, title, columns, sql, binds, &error);
+    if (!table)
+        return output.fail(error, ExitError);
+    output.out() << ReportFormat::text(*table);
     return ExitOk;
 }
 

@@ -25,10 +25,19 @@ const QList<QPair<QString, Kind>> &kinds()
     return list;
 }
 
-// Runs sql (with ?s bound to binds) into a table with these columns.
-std::optional<ReportTable> tableOf(const QSqlDatabase &db, const QString &title,
-                                   const QList<ReportColumn> &columns, const QString &sql,
-                                   const QVariantList &binds, QString *error)
+QString idList(const QList<qint64> &ids)
+{
+    QStringList parts;
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
+} // namespace
+
+std::optional<ReportTable> query(const QSqlDatabase &db, const QString &title,
+                                 const QList<ReportColumn> &columns, const QString &sql,
+                                 const QVariantList &binds, QString *error)
 {
     RowCursor rows(db, sql);
     for (int i = 0; i < binds.size(); ++i)
@@ -60,16 +69,6 @@ std::optional<ReportTable> tableOf(const QSqlDatabase &db, const QString &title,
     }
     return table;
 }
-
-QString idList(const QList<qint64> &ids)
-{
-    QStringList parts;
-    for (qint64 id : ids)
-        parts.append(QString::number(id));
-    return parts.join(QLatin1Char(','));
-}
-
-} // namespace
 
 std::optional<Kind> kindNamed(const QString &name)
 {
@@ -129,7 +128,7 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
     error->clear(); // failures below are told apart by a message
     using K = ReportColumn::Kind;
     if (figure == QLatin1String("work-items")) {
-        return tableOf(
+        return query(
             db, tr("Work items of %1 resolved in the window").arg(key),
             {{QStringLiteral("id"), tr("Id"), K::Text},
              {QStringLiteral("title"), tr("Title"), K::Text},
@@ -162,7 +161,7 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
             if (figure == QLatin1String("active-users") || userDays >= FeatureUsage::PowerUserDays)
                 ids.append(user);
         }
-        auto table = tableOf(
+        auto table = query(
             db, tr("Users of %1 in the window").arg(feature->name),
             {{QStringLiteral("user_id"), tr("Id"), K::Integer},
              {QStringLiteral("name"), tr("Name"), K::Text},
@@ -191,31 +190,30 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
         "SELECT o.external_id, o.name, c.name, o.stage, o.deal_size, o.currency FROM "
         "sales_opportunities o LEFT JOIN companies c ON c.id = o.company_id WHERE ");
     if (figure == QLatin1String("revenue"))
-        return tableOf(db, tr("Opportunities of companies using %1").arg(feature->name),
-                       dealColumns,
-                       deals + QStringLiteral("o.company_id IN (") + companiesOfUsers +
-                           QStringLiteral(") ORDER BY o.deal_size DESC"),
-                       {window.fromText(), window.toText()}, error);
+        return query(db, tr("Opportunities of companies using %1").arg(feature->name), dealColumns,
+                     deals + QStringLiteral("o.company_id IN (") + companiesOfUsers +
+                         QStringLiteral(") ORDER BY o.deal_size DESC"),
+                     {window.fromText(), window.toText()}, error);
     const QString requesting =
         QStringLiteral("SELECT DISTINCT company_id FROM feedback WHERE feature_id IN (%1) AND "
                        "created_at >= ? AND created_at < ?")
             .arg(rows);
     if (figure == QLatin1String("pipeline"))
-        return tableOf(db, tr("Open opportunities of companies asking for %1").arg(feature->name),
-                       dealColumns,
-                       deals + QStringLiteral("o.is_closed = 0 AND o.company_id IN (") +
-                           requesting + QStringLiteral(") ORDER BY o.deal_size DESC"),
-                       {window.fromText(), window.endText()}, error);
+        return query(db, tr("Open opportunities of companies asking for %1").arg(feature->name),
+                     dealColumns,
+                     deals + QStringLiteral("o.is_closed = 0 AND o.company_id IN (") + requesting +
+                         QStringLiteral(") ORDER BY o.deal_size DESC"),
+                     {window.fromText(), window.endText()}, error);
     if (figure == QLatin1String("companies"))
-        return tableOf(db, tr("Companies asking for %1").arg(feature->name),
-                       {{QStringLiteral("company_id"), tr("Id"), K::Integer},
-                        {QStringLiteral("name"), tr("Company"), K::Text},
-                        {QStringLiteral("domain"), tr("Domain"), K::Text}},
-                       QStringLiteral("SELECT id, name, domain FROM companies WHERE id IN (") +
-                           requesting + QStringLiteral(") ORDER BY name"),
-                       {window.fromText(), window.endText()}, error);
+        return query(db, tr("Companies asking for %1").arg(feature->name),
+                     {{QStringLiteral("company_id"), tr("Id"), K::Integer},
+                      {QStringLiteral("name"), tr("Company"), K::Text},
+                      {QStringLiteral("domain"), tr("Domain"), K::Text}},
+                     QStringLiteral("SELECT id, name, domain FROM companies WHERE id IN (") +
+                         requesting + QStringLiteral(") ORDER BY name"),
+                     {window.fromText(), window.endText()}, error);
     if (figure == QLatin1String("feedback") || figure == QLatin1String("responses"))
-        return tableOf(
+        return query(
             db,
             figure == QLatin1String("responses")
                 ? tr("NPS and CSAT responses about %1").arg(feature->name)

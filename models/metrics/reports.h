@@ -51,4 +51,10 @@ std::optional<ReportTable> drillDown(const QSqlDatabase &db, const QString &figu
                                      QString *error);
 QStringList figureNames();
 
+// Any query as a report table: sql with ?s bound to binds, its columns in order, values
+// typed by each column's kind. For listings that are not reports but are shown like them.
+std::optional<ReportTable> query(const QSqlDatabase &db, const QString &title,
+                                 const QList<ReportColumn> &columns, const QString &sql,
+                                 const QVariantList &binds, QString *error);
+
 } // namespace Reports
