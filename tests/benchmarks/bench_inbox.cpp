@@ -5,6 +5,7 @@
 // Targets (README): first rows under 300 ms, search under 50 ms median, memory growth while
 // fetching to the end under 100 MB.
 
+#include "benchtiming.h"
 #include "database.h"
 #include "feedback/feedbackinboxmodel.h"
 #include "feedback/feedbackquery.h"
@@ -26,20 +27,6 @@ namespace {
 double ms(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
-}
-
-double medianMs(int runs, const std::function<bool()> &work)
-{
-    QList<double> times;
-    for (int i = 0; i < runs; ++i) {
-        QElapsedTimer timer;
-        timer.start();
-        if (!work())
-            return -1;
-        times.append(ms(timer));
-    }
-    std::sort(times.begin(), times.end());
-    return times.at(times.size() / 2);
 }
 
 double residentMb()
