@@ -108,6 +108,22 @@ const FeedbackRow *FeedbackInboxModel::rowAt(int row) const
     return offset < it->size() ? &it->at(offset) : nullptr;
 }
 
+QString FeedbackInboxModel::importanceText(int importance)
+{
+    switch (importance) {
+    case 0:
+        return tr("nice to have");
+    case 1:
+        return tr("useful");
+    case 2:
+        return tr("important");
+    case 3:
+        return tr("critical");
+    default:
+        return tr("linked in the source");
+    }
+}
+
 QVariant FeedbackInboxModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -115,6 +131,12 @@ QVariant FeedbackInboxModel::data(const QModelIndex &index, int role) const
     const FeedbackRow *row = rowAt(index.row());
     if (!row || row->id == 0)
         return QVariant();
+    if (role == Qt::ToolTipRole && index.column() == Features && !row->features.isEmpty()) {
+        QStringList lines;
+        for (const FeedbackFeatureLink &link : row->features)
+            lines.append(tr("%1 · %2").arg(link.name, importanceText(link.importance)));
+        return lines.join(QLatin1Char('\n'));
+    }
     switch (role) {
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
@@ -169,6 +191,14 @@ QVariant FeedbackInboxModel::data(const QModelIndex &index, int role) const
     }
     case TagsRole:
         return row->tags;
+    case FeatureLinksRole: {
+        QVariantList links;
+        for (const FeedbackFeatureLink &link : row->features)
+            links.append(QVariantMap{{QStringLiteral("id"), link.featureId},
+                                     {QStringLiteral("name"), link.name},
+                                     {QStringLiteral("importance"), link.importance}});
+        return links;
+    }
     default:
         return QVariant();
     }

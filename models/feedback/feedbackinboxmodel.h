@@ -32,9 +32,13 @@ public:
         BodySnippetRole,    // HTML
         StatusRole,
         ScoreKindRole,
-        FeatureIdsRole, // QVariantList of qint64
-        TagsRole,       // QStringList
+        FeatureIdsRole,   // QVariantList of qint64
+        TagsRole,         // QStringList
+        FeatureLinksRole, // QVariantList of QVariantMap: id, name, importance (-1: from the data)
     };
+
+    // How much a linked item matters to its feature, in words.
+    static QString importanceText(int importance);
 
     explicit FeedbackInboxModel(const QSqlDatabase &db, QObject *parent = nullptr);
 

@@ -290,6 +290,20 @@ FeedbackQuery::Sql FeedbackQuery::conditions(const QSqlDatabase &db, QString *er
         where.append(QStringLiteral("f.created_at < ?"));
         sql.binds.append(f.to.addDays(1).toString(Qt::ISODate));
     }
+    // Merged duplicates show through their primary item. Most workspaces have none, and then
+    // the inbox's scans need not look each row up.
+    QSqlQuery merged(db);
+    if (!merged.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM feedback_duplicates)")) ||
+        !merged.next()) {
+        *error = merged.lastError().text();
+        return {QString(), {}};
+    }
+    if (merged.value(0).toBool()) {
+        sql.hidesDuplicates = true;
+        where.append(QStringLiteral("NOT EXISTS (SELECT 1 FROM feedback_duplicates d WHERE "
+                                    "d.source_id = f.source_id AND d.external_id = "
+                                    "f.external_id)"));
+    }
     sql.where = where.isEmpty() ? QStringLiteral("1") : where.join(QStringLiteral(" AND "));
     return sql;
 }
@@ -302,7 +316,7 @@ std::optional<qint64> FeedbackQuery::count(const QSqlDatabase &db, QString *erro
     // Words alone: the full-text index has counted them already.
     FeedbackFilter others = m_filter;
     others.text.clear();
-    if (m_matches && others == FeedbackFilter())
+    if (m_matches && others == FeedbackFilter() && !sql.hidesDuplicates)
         return *m_matches;
     RowCursor cursor(db, QStringLiteral("SELECT count(*) FROM feedback f WHERE ") + sql.where);
     for (int i = 0; i < sql.binds.size(); ++i)

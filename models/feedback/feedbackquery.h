@@ -119,6 +119,7 @@ private:
     {
         QString where;
         QVariantList binds;
+        bool hidesDuplicates = false;
     };
     Sql conditions(const QSqlDatabase &db, QString *error) const;
     QString sortKey() const;

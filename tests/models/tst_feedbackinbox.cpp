@@ -29,6 +29,9 @@ private Q_SLOTS:
     void modelFetchesAsTheViewScrolls();
     void findsSimilarItems();
     void savesViews();
+    void mergesDuplicates();
+    void mergedDuplicatesSurviveResync();
+    void createsFeatureFromFeedback();
 
 private:
     void exec(const QString &sql);
@@ -592,6 +595,137 @@ void TestFeedbackInbox::savesViews()
     QVERIFY(triage.deleteView(id, &error));
     QCOMPARE(FeedbackTriage::savedViews(m_db->connection(), &error).size(), 1);
     QVERIFY(!triage.renameView(id, QStringLiteral("Gone"), &error));
+}
+
+void TestFeedbackInbox::mergesDuplicates()
+{
+    FeedbackTriage triage(m_db->writer());
+    TriageChange change;
+    QString error;
+    const qint64 a1 = idOf(QStringLiteral("a1"));
+    const qint64 b2 = idOf(QStringLiteral("b2"));
+    const qint64 n1 = idOf(QStringLiteral("n1"));
+    const int all = int(titles(FeedbackFilter()).size());
+
+    QVERIFY2(triage.mergeDuplicates(b2, {n1}, &change, &error), qPrintable(error));
+    QVERIFY(!titles(FeedbackFilter()).contains(QStringLiteral("Filler 1")));
+    QCOMPARE(titles(FeedbackFilter()).size(), all - 1); // counted the same way too
+
+    // b2, with n1 merged into it, is itself merged into a1: n1 follows to a1.
+    TriageChange second;
+    QVERIFY2(triage.mergeDuplicates(a1, {b2}, &second, &error), qPrintable(error));
+    QCOMPARE(second.items.size(), 2);
+    QCOMPARE(titles(FeedbackFilter()).size(), all - 2);
+    QList<DuplicateItem> merged = FeedbackTriage::duplicates(m_db->connection(), a1, &error);
+    QCOMPARE(merged.size(), 2);
+    QCOMPARE(merged.at(0).title, QStringLiteral("Filler 1")); // oldest first
+    QCOMPARE(merged.at(0).source, QStringLiteral("Board"));
+    QCOMPARE(merged.at(1).id, b2);
+    // Searching finds the primary only; the duplicates' records are all still there.
+    FeedbackFilter dark;
+    dark.text = QStringLiteral("dark");
+    QCOMPARE(titles(dark), QStringList{QStringLiteral("Please add a dark theme")});
+    {
+        // Scoped: an unfinished read would hold its snapshot of the workspace.
+        QSqlQuery rows(m_db->connection());
+        QVERIFY(rows.exec(QStringLiteral("SELECT count(*) FROM feedback")) && rows.next());
+        QCOMPARE(rows.value(0).toInt(), all);
+    }
+
+    // Undo puts n1 back under b2, and b2 back in the list.
+    QVERIFY(triage.revert(second, &error));
+    QCOMPARE(titles(FeedbackFilter()).size(), all - 1);
+    merged = FeedbackTriage::duplicates(m_db->connection(), b2, &error);
+    QCOMPARE(merged.size(), 1);
+    QCOMPARE(merged.first().id, n1);
+    QVERIFY(triage.apply(second, &error));
+    QCOMPARE(FeedbackTriage::duplicates(m_db->connection(), a1, &error).size(), 2);
+
+    // Unmerging one brings it back alone.
+    QVERIFY(triage.unmerge({b2}, &change, &error));
+    QCOMPARE(titles(FeedbackFilter()).size(), all - 1);
+    QVERIFY(triage.revert(change, &error));
+    QCOMPARE(titles(FeedbackFilter()).size(), all - 2);
+
+    // Refused: merging into a merged item, or an item into itself.
+    QVERIFY(!triage.mergeDuplicates(b2, {a1}, &change, &error));
+    QVERIFY2(error.contains(QLatin1String("merged into another")), qPrintable(error));
+    QVERIFY(!triage.mergeDuplicates(a1, {a1}, &change, &error));
+    QVERIFY(!error.isEmpty());
+}
+
+void TestFeedbackInbox::mergedDuplicatesSurviveResync()
+{
+    FeedbackTriage triage(m_db->writer());
+    TriageChange change;
+    QString error;
+    QVERIFY(triage.mergeDuplicates(idOf(QStringLiteral("a1")), {idOf(QStringLiteral("b2"))},
+                                   &change, &error));
+    // A full refresh deletes and re-inserts both records: new row ids, the merge stays.
+    const qint64 oldB2 = idOf(QStringLiteral("b2"));
+    exec(QStringLiteral("DELETE FROM feedback WHERE external_id IN ('a1', 'b2')"));
+    exec(QStringLiteral("INSERT INTO feedback (source_id, external_id, title) VALUES (1, 'zz', "
+                        "'pushes the ids on')"));
+    QVERIFY(sync(sampleItems()));
+    QVERIFY(idOf(QStringLiteral("b2")) != oldB2);
+    QVERIFY(!titles(FeedbackFilter()).contains(QStringLiteral("Dark mode for reports")));
+    const QList<DuplicateItem> merged =
+        FeedbackTriage::duplicates(m_db->connection(), idOf(QStringLiteral("a1")), &error);
+    QCOMPARE(merged.size(), 1);
+    QCOMPARE(merged.first().id, idOf(QStringLiteral("b2")));
+}
+
+void TestFeedbackInbox::createsFeatureFromFeedback()
+{
+    FeedbackTriage triage(m_db->writer());
+    TriageChange change;
+    QString error;
+    const QList<qint64> items = {idOf(QStringLiteral("a2")), idOf(QStringLiteral("n2"))};
+    QVERIFY2(triage.createFeature(items, QStringLiteral("  Bulk   editing "),
+                                  QStringLiteral("Edit many at once"), 2, &change, &error),
+             qPrintable(error));
+    QVERIFY(change.feature);
+    const qint64 feature = change.feature->id;
+    const auto featureRow = [&] {
+        QSqlQuery query(m_db->connection());
+        query.prepare(
+            QStringLiteral("SELECT name, description, source_id FROM features WHERE id = ?"));
+        query.addBindValue(feature);
+        return query.exec() && query.next()
+                   ? QStringList{query.value(0).toString(), query.value(1).toString(),
+                                 query.value(2).isNull() ? QStringLiteral("local")
+                                                         : query.value(2).toString()}
+                   : QStringList();
+    };
+    QCOMPARE(featureRow(),
+             (QStringList{QStringLiteral("Bulk editing"), QStringLiteral("Edit many at once"),
+                          QStringLiteral("local")}));
+    FeedbackFilter linked;
+    linked.feature = FeedbackFilter::Feature::Linked;
+    linked.featureId = feature;
+    QCOMPARE(titles(linked).size(), 2);
+    QList<FeedbackRow> rows;
+    QVERIFY(FeedbackQuery().rows(m_db->connection(), {items.first()}, &rows, &error));
+    QCOMPARE(rows.value(0).features.value(0).name, QStringLiteral("Bulk editing"));
+    QCOMPARE(rows.value(0).features.value(0).importance, 2);
+
+    // Undo takes the feature away with its links; redo brings both back under the same id.
+    QVERIFY(triage.revert(change, &error));
+    QVERIFY(featureRow().isEmpty());
+    QCOMPARE(titles(linked).size(), 0);
+    QVERIFY(triage.apply(change, &error));
+    QCOMPARE(featureRow().value(0), QStringLiteral("Bulk editing"));
+    QCOMPARE(titles(linked).size(), 2);
+
+    // A name already taken (case ignored) and an empty one are refused, nothing written.
+    TriageChange refused;
+    QVERIFY(
+        !triage.createFeature(items, QStringLiteral("dark MODE"), QString(), 1, &refused, &error));
+    QVERIFY2(error.contains(QLatin1String("already")), qPrintable(error));
+    QVERIFY(!triage.createFeature(items, QStringLiteral(" "), QString(), 1, &refused, &error));
+    QSqlQuery count(m_db->connection());
+    QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM features")) && count.next());
+    QCOMPARE(count.value(0).toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestFeedbackInbox)

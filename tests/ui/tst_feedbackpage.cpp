@@ -3,6 +3,7 @@
 #include "demoworkspace.h"
 #include "feedback/feedbackinboxmodel.h"
 #include "feedbackfilterbar.h"
+#include "feedbackmorefilters.h"
 #include "feedbackpage.h"
 #include "feedbackreadingpane.h"
 #include "feedbacktableview.h"
@@ -11,16 +12,24 @@
 #include "workspacecontroller.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 
 // The inbox on a generated demo workspace: what the page shows and what triage writes are
@@ -40,6 +49,12 @@ private Q_SLOTS:
     void undoAndRedoAFeatureLink();
     void bulkActionAppliesToTheSelection();
     void withoutAWorkspaceItSaysWhy();
+    void savedViewsKeepAndRestoreFilters();
+    void moreFiltersNarrowByCompanyAndScore();
+    void mergeSelectedHidesDuplicatesUntilUndone();
+    void createsAFeatureFromAnItem();
+    void removesATagFromTheReadingPane();
+    void headerMenuChoosesColumns();
 
 private:
     std::unique_ptr<FeedbackPage> makePage();
@@ -415,6 +430,217 @@ void TestFeedbackPage::withoutAWorkspaceItSaysWhy()
     QCOMPARE(stack->currentIndex(), 1);
     QVERIFY(page.model()->rowCount() > 0);
     QTRY_VERIFY(!page.countText().isEmpty());
+}
+
+void TestFeedbackPage::savedViewsKeepAndRestoreFilters()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackFilterBar *bar = page->filterBar();
+    QCOMPARE(bar->viewBox()->currentText(), QStringLiteral("All feedback"));
+    bar->statusBox()->setCurrentIndex(bar->statusBox()->findData(QStringLiteral("new")));
+    bar->unlinkedBox()->setChecked(true);
+    QCOMPARE(bar->viewBox()->currentText(), QStringLiteral("Unsaved filter"));
+    const FeedbackFilter wanted = bar->filter();
+
+    page->saveView(QStringLiteral("New and unlinked"), wanted);
+    QVERIFY2(page->banner()->isHidden(), qPrintable(page->banner()->text()));
+    QTRY_COMPARE(bar->viewBox()->currentText(), QStringLiteral("New and unlinked"));
+    QVERIFY(bar->currentViewId() > 0);
+
+    // Back to everything, then the view again: every control shows the saved filter.
+    const int all = bar->viewBox()->findData(qint64(0));
+    bar->viewBox()->setCurrentIndex(all);
+    Q_EMIT bar->viewBox()->activated(all);
+    QCOMPARE(bar->filter(), FeedbackFilter());
+    QCOMPARE(page->model()->query().filter(), FeedbackFilter());
+    QVERIFY(!bar->unlinkedBox()->isChecked());
+    const int saved = bar->viewBox()->findText(QStringLiteral("New and unlinked"));
+    QVERIFY(saved >= 2);
+    bar->viewBox()->setCurrentIndex(saved);
+    Q_EMIT bar->viewBox()->activated(saved);
+    QCOMPARE(bar->filter(), wanted);
+    QCOMPARE(page->model()->query().filter(), wanted);
+    QVERIFY(bar->unlinkedBox()->isChecked());
+    QTRY_VERIFY(!page->isBusy());
+    QCOMPARE(page->model()->rowCount() > 0, count(wanted) > 0);
+
+    // Deleting it leaves the filter, now unsaved.
+    Q_EMIT bar->deleteViewRequested(bar->currentViewId());
+    QTRY_COMPARE(bar->viewBox()->findText(QStringLiteral("New and unlinked")), -1);
+    QCOMPARE(bar->viewBox()->currentText(), QStringLiteral("Unsaved filter"));
+    bar->reset();
+}
+
+void TestFeedbackPage::moreFiltersNarrowByCompanyAndScore()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackFilterBar *bar = page->filterBar();
+    // A company that has feedback, from the first rows.
+    FeedbackInboxModel *model = page->model();
+    QString company;
+    for (int row = 0; row < model->rowCount() && company.isEmpty(); ++row)
+        company = model->data(model->index(row, FeedbackInboxModel::Company)).toString();
+    QVERIFY(!company.isEmpty());
+    QTRY_VERIFY(!page->isBusy());
+
+    QTest::mouseClick(bar->moreButton(), Qt::LeftButton);
+    QVERIFY(bar->moreFilters()->isVisible());
+    FeedbackMoreFilters *more = bar->moreFilters();
+    more->companyField()->setText(company);
+    Q_EMIT more->companyField()->editingFinished();
+    more->minScoreField()->setText(QStringLiteral("3"));
+    Q_EMIT more->minScoreField()->editingFinished();
+    const FeedbackFilter filter = page->model()->query().filter();
+    QVERIFY(filter.companyId > 0);
+    QCOMPARE(filter.minScore.value_or(-1), 3.0);
+    QCOMPARE(bar->moreButton()->text(), QStringLiteral("More filters (2)"));
+    QTRY_VERIFY(!page->isBusy());
+    for (int row = 0; row < model->rowCount(); ++row) {
+        QCOMPARE(model->data(model->index(row, FeedbackInboxModel::Company)).toString(), company);
+        QVERIFY(model->data(model->index(row, FeedbackInboxModel::Score)).toDouble() >= 3);
+    }
+
+    // A name that is no company says so, and does not filter by a wrong one.
+    more->companyField()->setText(QStringLiteral("No Such Company Ltd"));
+    Q_EMIT more->companyField()->editingFinished();
+    QCOMPARE(page->model()->query().filter().companyId, 0);
+    const QLabel *problem = more->findChild<QLabel *>();
+    bool said = false;
+    for (const QLabel *label : more->findChildren<QLabel *>())
+        said = said || (label->isVisible() && label->text().contains(QLatin1String("No Such")));
+    QVERIFY(problem);
+    QVERIFY(said);
+    bar->reset();
+}
+
+void TestFeedbackPage::mergeSelectedHidesDuplicatesUntilUndone()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackTableView *view = page->view();
+    FeedbackInboxModel *model = page->model();
+    const qint64 before = count(FeedbackFilter());
+    view->setFocus();
+    view->setCurrentIndex(model->index(2, FeedbackInboxModel::Title));
+    QTest::keyClick(view, Qt::Key_Down, Qt::ShiftModifier);
+    // The current item (row 3) is kept; row 2 is merged into it.
+    const qint64 duplicate = model->feedbackId(2);
+    const qint64 primary = model->feedbackId(3);
+    QTest::keyClick(view, Qt::Key_M, Qt::ControlModifier);
+    QVERIFY2(page->banner()->isHidden(), qPrintable(page->banner()->text()));
+    QCOMPARE(count(FeedbackFilter()), before - 1);
+    QCOMPARE(model->feedbackId(2), primary);
+    QCOMPARE(model->feedbackId(view->currentIndex().row()), primary);
+    QTRY_VERIFY(
+        page->readingPane()->text()->toPlainText().contains(QStringLiteral("Merged duplicates")));
+
+    // The merged item opens from the pane, though the list no longer shows it.
+    QString error;
+    const QList<DuplicateItem> merged =
+        FeedbackTriage::duplicates(m_controller->database()->connection(), primary, &error);
+    QCOMPARE(merged.size(), 1);
+    QCOMPARE(merged.first().id, duplicate);
+
+    page->undoStack()->undo();
+    QCOMPARE(count(FeedbackFilter()), before);
+    QCOMPARE(model->feedbackId(2), duplicate);
+    page->undoStack()->redo();
+    QCOMPARE(count(FeedbackFilter()), before - 1);
+    // Unmerge through the pane's link.
+    Q_EMIT page->readingPane()->text()->anchorClicked(
+        QUrl(QStringLiteral("hub-unmerge:%1").arg(duplicate)));
+    QCOMPARE(count(FeedbackFilter()), before);
+}
+
+void TestFeedbackPage::createsAFeatureFromAnItem()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackTableView *view = page->view();
+    FeedbackInboxModel *model = page->model();
+    view->setFocus();
+    view->setCurrentIndex(model->index(4, FeedbackInboxModel::Title));
+    const qint64 id = model->feedbackId(4);
+    const QString name = QStringLiteral("Offline review mode");
+    QVERIFY(page->createFeature(name, QStringLiteral("From the inbox"), 3));
+    const auto linkedTo = [&] {
+        for (const FeedbackFeatureLink &link : stored(id).features) {
+            if (link.name == name)
+                return link.importance;
+        }
+        return -2;
+    };
+    QCOMPARE(linkedTo(), 3);
+    QVERIFY(model->data(model->index(4, FeedbackInboxModel::Features)).toString().contains(name));
+    // The new feature can be linked from the completer at once.
+    QTRY_VERIFY(page->readingPane()
+                    ->featureField()
+                    ->completer()
+                    ->model()
+                    ->match(page->readingPane()->featureField()->completer()->model()->index(0, 0),
+                            Qt::DisplayRole, name, 1, Qt::MatchExactly)
+                    .size() == 1);
+    // Making it twice is refused with the reason.
+    QVERIFY(!page->createFeature(name, QString(), 1));
+    QVERIFY(page->banner()->text().contains(QLatin1String("already")));
+
+    page->undoStack()->undo();
+    QCOMPARE(linkedTo(), -2);
+    QString error;
+    const FeatureCatalog catalog =
+        FeatureCatalog::load(m_controller->database()->connection(), &error);
+    for (const CatalogFeature &feature : catalog.features())
+        QVERIFY(feature.name != name);
+}
+
+void TestFeedbackPage::removesATagFromTheReadingPane()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackTableView *view = page->view();
+    FeedbackInboxModel *model = page->model();
+    view->setFocus();
+    view->setCurrentIndex(model->index(5, FeedbackInboxModel::Title));
+    const qint64 id = model->feedbackId(5);
+    page->addTag(QStringLiteral("follow up/Q3"));
+    QVERIFY(stored(id).tags.contains(QStringLiteral("follow up/Q3")));
+    QVERIFY(page->readingPane()->text()->toHtml().contains(QLatin1String("hub-untag:")));
+    // The link the pane shows for the tag, followed as a click would.
+    Q_EMIT page->readingPane()->text()->anchorClicked(
+        QUrl(QStringLiteral("hub-untag:") +
+             QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("follow up/Q3")))));
+    QVERIFY(!stored(id).tags.contains(QStringLiteral("follow up/Q3")));
+    page->undoStack()->undo();
+    QVERIFY(stored(id).tags.contains(QStringLiteral("follow up/Q3")));
+    page->undoStack()->undo();
+    QVERIFY(stored(id).tags.isEmpty());
+}
+
+void TestFeedbackPage::headerMenuChoosesColumns()
+{
+    auto page = makePage();
+    QVERIFY(page);
+    FeedbackTableView *view = page->view();
+    QVERIFY(view->isColumnHidden(FeedbackInboxModel::Channel));
+    // Tick "Channel" in the header's menu when it opens.
+    QTimer::singleShot(0, this, [] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        for (QAction *action : menu->actions()) {
+            if (action->text() == QStringLiteral("Channel"))
+                action->trigger();
+        }
+        menu->close();
+    });
+    Q_EMIT view->horizontalHeader()->customContextMenuRequested(QPoint(10, 5));
+    QVERIFY(!view->isColumnHidden(FeedbackInboxModel::Channel));
+    // Remembered for the next time the page opens.
+    page.reset();
+    auto again = makePage();
+    QVERIFY(!again->view()->isColumnHidden(FeedbackInboxModel::Channel));
 }
 
 QTEST_MAIN(TestFeedbackPage)

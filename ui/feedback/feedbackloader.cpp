@@ -5,16 +5,11 @@
 #include "sourcestore.h"
 
 #include <QFutureWatcher>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtConcurrent>
 
 namespace {
-
-struct Choices
-{
-    NamedIds sources;
-    NamedIds features;
-    QString error;
-};
 
 struct Counts
 {
@@ -64,22 +59,39 @@ void FeedbackLoader::start(quint64 *generation, Work work, Done done)
 
 void FeedbackLoader::loadChoices()
 {
-    start<Choices>(
+    start<InboxChoices>(
         &m_choicesGeneration,
         [](const QSqlDatabase &db) {
-            Choices choices;
+            InboxChoices choices;
             const QList<Source> sources = SourceStore(db).all(&choices.error);
             for (const Source &source : sources)
                 choices.sources.append({source.id, source.name});
             const FeatureCatalog catalog = FeatureCatalog::load(db, &choices.error);
             for (const CatalogFeature &feature : catalog.features())
                 choices.features.append({feature.id, feature.name});
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("SELECT id, name FROM companies ORDER BY name COLLATE "
+                                          "NOCASE"))) {
+                while (query.next())
+                    choices.companies.append(
+                        {query.value(0).toLongLong(), query.value(1).toString()});
+            } else {
+                choices.error = query.lastError().text();
+            }
+            if (query.exec(QStringLiteral("SELECT DISTINCT tag FROM feedback_tags ORDER BY tag "
+                                          "COLLATE NOCASE"))) {
+                while (query.next())
+                    choices.tags.append(query.value(0).toString());
+            } else {
+                choices.error = query.lastError().text();
+            }
+            choices.views = FeedbackTriage::savedViews(db, &choices.error);
             return choices;
         },
-        [this](const Choices &choices) {
+        [this](const InboxChoices &choices) {
             if (!choices.error.isEmpty())
-                Q_EMIT failed(tr("Could not read the sources and features: %1").arg(choices.error));
-            Q_EMIT choicesLoaded(choices.sources, choices.features);
+                Q_EMIT failed(tr("Could not read the filters' choices: %1").arg(choices.error));
+            Q_EMIT choicesLoaded(choices);
         });
 }
 
@@ -114,6 +126,8 @@ void FeedbackLoader::loadDetails(qint64 feedbackId)
                                             &details.error))
                 return details;
             details.similar = FeedbackTriage::similar(db, feedbackId, 8, &details.error);
+            if (details.error.isEmpty())
+                details.duplicates = FeedbackTriage::duplicates(db, feedbackId, &details.error);
             return details;
         },
         [this](const FeedbackDetails &details) { Q_EMIT detailsLoaded(details); });

@@ -14,6 +14,17 @@ class Database;
 
 using NamedIds = QList<QPair<qint64, QString>>;
 
+// What the filters and the triage controls offer to choose from.
+struct InboxChoices
+{
+    NamedIds sources;
+    NamedIds features;
+    NamedIds companies;
+    QStringList tags;
+    QList<SavedView> views;
+    QString error;
+};
+
 // What an item shows beyond its row in the table: the whole body, where it came from, and
 // the items most like it.
 struct FeedbackDetails
@@ -22,6 +33,7 @@ struct FeedbackDetails
     QString body;
     QString url;
     QList<SimilarItem> similar;
+    QList<DuplicateItem> duplicates;
     QString error;
 };
 
@@ -41,7 +53,7 @@ public:
     bool isBusy() const { return m_pending > 0; }
 
 Q_SIGNALS:
-    void choicesLoaded(const NamedIds &sources, const NamedIds &features);
+    void choicesLoaded(const InboxChoices &choices);
     void counted(qint64 total, qint64 matching);
     void detailsLoaded(const FeedbackDetails &details);
     void failed(const QString &error);

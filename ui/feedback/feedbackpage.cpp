@@ -9,6 +9,8 @@
 #include "feedbackloader.h"
 #include "feedbackreadingpane.h"
 #include "feedbacktableview.h"
+#include "newfeaturedialog.h"
+#include "recorddialog.h"
 #include "triagecommand.h"
 #include "workspacecontroller.h"
 
@@ -18,7 +20,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMap>
+#include <QMenu>
 #include <QProgressBar>
+#include <QSet>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -55,6 +60,8 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_view(new FeedbackTableView(m_splitter))
     , m_reading(new FeedbackReadingPane(m_splitter))
+    , m_newFeature(new QAction(tr("New Feature from Feedback…"), this))
+    , m_merge(new QAction(tr("Merge Duplicates"), this))
 {
     setAccessibleName(tr("Feedback"));
 
@@ -75,6 +82,18 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     }
     undo->setToolTip(tr("Undo the last triage (Ctrl+Z)"));
     redo->setToolTip(tr("Redo (Ctrl+Shift+Z)"));
+    m_newFeature->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_newFeature->setToolTip(tr("Make a feature from the selected feedback and link it "
+                                "(Ctrl+Shift+F)"));
+    m_merge->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_merge->setToolTip(tr("Merge the selected items into the current one as duplicates "
+                           "(Ctrl+M); every source's record is kept"));
+    for (QAction *action : {m_newFeature, m_merge}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    connect(m_newFeature, &QAction::triggered, this, qOverload<>(&FeedbackPage::createFeature));
+    connect(m_merge, &QAction::triggered, this, &FeedbackPage::mergeSelected);
 
     m_busy->setRange(0, 0);
     m_busy->setMaximumWidth(80);
@@ -134,14 +153,39 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     connect(m_reading, &FeedbackReadingPane::statusRequested, this, &FeedbackPage::setStatus);
     connect(m_reading, &FeedbackReadingPane::tagRequested, this, &FeedbackPage::addTag);
     connect(m_reading, &FeedbackReadingPane::linkRequested, this, &FeedbackPage::linkFeature);
+    connect(m_reading, &FeedbackReadingPane::untagRequested, this, &FeedbackPage::removeTag);
+    connect(m_reading, &FeedbackReadingPane::unlinkRequested, this, &FeedbackPage::unlinkFeature);
+    connect(m_reading, &FeedbackReadingPane::unmergeRequested, this, &FeedbackPage::unmerge);
+    connect(m_reading, &FeedbackReadingPane::mergeRequested, this, &FeedbackPage::mergeIntoCurrent);
+    connect(m_reading, &FeedbackReadingPane::openRequested, this, &FeedbackPage::openItem);
+    connect(m_reading, &FeedbackReadingPane::newFeatureRequested, m_newFeature, &QAction::trigger);
     connect(m_reading, &FeedbackReadingPane::problem, this, [this](const QString &message) {
         m_banner->showMessage(message, Banner::Kind::Error);
     });
-    connect(m_loader, &FeedbackLoader::choicesLoaded, this,
-            [this](const NamedIds &sources, const NamedIds &features) {
-                m_filters->setSources(sources);
-                m_reading->setFeatures(features);
+    connect(m_filters, &FeedbackFilterBar::saveViewRequested, this, &FeedbackPage::saveView);
+    connect(m_filters, &FeedbackFilterBar::renameViewRequested, this,
+            [this](qint64 id, const QString &name) {
+                QString error;
+                if (m_database &&
+                    !FeedbackTriage(m_database->writer()).renameView(id, name, &error))
+                    m_banner->showMessage(tr("Could not rename the view: %1").arg(error),
+                                          Banner::Kind::Error);
+                m_loader->loadChoices();
             });
+    connect(m_filters, &FeedbackFilterBar::deleteViewRequested, this, [this](qint64 id) {
+        QString error;
+        if (m_database && !FeedbackTriage(m_database->writer()).deleteView(id, &error))
+            m_banner->showMessage(tr("Could not delete the view: %1").arg(error),
+                                  Banner::Kind::Error);
+        m_loader->loadChoices();
+    });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &FeedbackPage::showContextMenu);
+    connect(m_view, &FeedbackTableView::columnsChosen, this, &FeedbackPage::saveColumns);
+    connect(m_loader, &FeedbackLoader::choicesLoaded, this, [this](const InboxChoices &choices) {
+        m_filters->setChoices(choices);
+        m_reading->setFeatures(choices.features);
+    });
     connect(m_loader, &FeedbackLoader::counted, this, [this](qint64 total, qint64 matching) {
         const QLocale locale;
         m_count->setText(tr("%1 feedback items · %2 shown by this filter")
@@ -230,8 +274,8 @@ void FeedbackPage::openWorkspace()
             &FeedbackPage::showCurrent);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &FeedbackPage::showCurrent);
-    connect(columns, &QHeaderView::sectionResized, this,
-            [this] { QSettings().setValue(HeaderKey, m_view->horizontalHeader()->saveState()); });
+    connect(columns, &QHeaderView::sectionResized, this, &FeedbackPage::saveColumns);
+    connect(columns, &QHeaderView::sectionMoved, this, &FeedbackPage::saveColumns);
     m_loader->loadChoices();
     m_loader->count(m_model->query());
 }
@@ -312,7 +356,14 @@ void FeedbackPage::showCurrent()
     item.created = value(FeedbackInboxModel::Created).toString();
     item.status = value(FeedbackInboxModel::Status).toString();
     item.tags = value(FeedbackInboxModel::Title, FeedbackInboxModel::TagsRole).toStringList();
-    item.features = value(FeedbackInboxModel::Features).toString();
+    const QVariantList links =
+        value(FeedbackInboxModel::Features, FeedbackInboxModel::FeatureLinksRole).toList();
+    for (const QVariant &link : links) {
+        const QVariantMap map = link.toMap();
+        item.links.append({map.value(QStringLiteral("id")).toLongLong(),
+                           map.value(QStringLiteral("name")).toString(),
+                           map.value(QStringLiteral("importance")).toInt()});
+    }
     const bool sameItem = item.id == m_reading->itemId();
     m_reading->showItem(item, SearchTerms::words(m_model->query().filter().text));
     if (!sameItem)
@@ -342,26 +393,37 @@ void FeedbackPage::linkFeature(qint64 featureId, int importance)
            });
 }
 
-void FeedbackPage::triage(const QString &description, const Edit &edit)
+bool FeedbackPage::triage(const QString &description, const Edit &edit)
 {
     if (!m_database || !m_model)
-        return;
-    int lastRow = 0;
-    const QList<qint64> ids = selectedIds(&lastRow);
+        return false;
+    const QList<qint64> ids = selectedIds();
     if (ids.isEmpty()) {
         m_banner->showMessage(tr("Select one or more feedback items first."), Banner::Kind::Info);
-        return;
+        return false;
     }
+    return triage(description, edit, ids);
+}
+
+bool FeedbackPage::triage(const QString &description, const Edit &edit,
+                          const QList<qint64> &editedIds)
+{
+    if (!m_database || !m_model)
+        return false;
+    // The selection comes back after the edit, wherever the edit moved its rows.
+    int lastRow = 0;
+    const QList<qint64> ids = selectedIds(&lastRow);
     const qint64 current = m_model->feedbackId(m_view->currentIndex().row());
     FeedbackTriage editor(m_database->writer());
     TriageChange change;
     QString error;
-    if (!edit(editor, ids, &change, &error)) {
+    if (!edit(editor, editedIds, &change, &error)) {
         m_banner->showMessage(tr("%1 failed: %2").arg(description, error), Banner::Kind::Error);
-        return;
+        return false;
     }
-    const QString text =
-        ids.size() == 1 ? description : tr("%1 (%2 items)").arg(description).arg(ids.size());
+    const QString text = editedIds.size() == 1
+                             ? description
+                             : tr("%1 (%2 items)").arg(description).arg(editedIds.size());
     m_undo->push(new TriageCommand(m_database, change, text,
                                    [this, ids, current, lastRow](const QString &error) {
                                        afterTriage(error);
@@ -369,6 +431,201 @@ void FeedbackPage::triage(const QString &description, const Edit &edit)
                                    }));
     afterTriage(QString());
     restoreSelection(ids, current, lastRow);
+    return true;
+}
+
+void FeedbackPage::removeTag(const QString &tag)
+{
+    triage(tr("Remove the tag “%1”").arg(tag),
+           [tag](FeedbackTriage &triage, const QList<qint64> &ids, TriageChange *change,
+                 QString *error) { return triage.removeTag(ids, tag, change, error); });
+}
+
+void FeedbackPage::unlinkFeature(qint64 featureId)
+{
+    triage(tr("Unlink from a feature"),
+           [featureId](FeedbackTriage &triage, const QList<qint64> &ids, TriageChange *change,
+                       QString *error) {
+               return triage.unlinkFeature(ids, featureId, change, error);
+           });
+}
+
+bool FeedbackPage::createFeature()
+{
+    const QList<qint64> ids = selectedIds();
+    if (!m_model || ids.isEmpty()) {
+        m_banner->showMessage(tr("Select the feedback to make a feature from first."),
+                              Banner::Kind::Info);
+        return false;
+    }
+    const int row = m_view->currentIndex().row();
+    const QString title = m_model->data(m_model->index(row, FeedbackInboxModel::Title)).toString();
+    QString body;
+    QString url;
+    QString error;
+    if (m_database && ids.size() == 1)
+        FeedbackQuery::bodyAndLink(m_database->connection(), ids.first(), &body, &url, &error);
+    NewFeatureDialog dialog(title, body.left(2000), int(ids.size()), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    return createFeature(dialog.name(), dialog.description(), dialog.importance());
+}
+
+bool FeedbackPage::createFeature(const QString &name, const QString &description, int importance)
+{
+    const bool made = triage(
+        tr("New feature “%1”").arg(name), [&](FeedbackTriage &triage, const QList<qint64> &ids,
+                                              TriageChange *change, QString *error) {
+            return triage.createFeature(ids, name, description, importance, change, error);
+        });
+    if (made)
+        m_loader->loadChoices();
+    return made;
+}
+
+void FeedbackPage::mergeSelected()
+{
+    if (!m_model)
+        return;
+    const qint64 current = m_model->feedbackId(m_view->currentIndex().row());
+    QList<qint64> duplicates = selectedIds();
+    duplicates.removeAll(current);
+    if (current <= 0 || duplicates.isEmpty()) {
+        m_banner->showMessage(tr("Select two or more items: the others are merged into the "
+                                 "current one."),
+                              Banner::Kind::Info);
+        return;
+    }
+    mergeIntoCurrent(duplicates);
+}
+
+void FeedbackPage::mergeIntoCurrent(const QList<qint64> &duplicateIds)
+{
+    if (!m_model)
+        return;
+    const qint64 primary = m_model->feedbackId(m_view->currentIndex().row());
+    if (primary <= 0)
+        return;
+    triage(
+        tr("Merge duplicates"),
+        [primary](FeedbackTriage &triage, const QList<qint64> &ids, TriageChange *change,
+                  QString *error) { return triage.mergeDuplicates(primary, ids, change, error); },
+        duplicateIds);
+}
+
+void FeedbackPage::unmerge(qint64 feedbackId)
+{
+    triage(tr("Unmerge a duplicate"),
+           [](FeedbackTriage &triage, const QList<qint64> &ids, TriageChange *change,
+              QString *error) { return triage.unmerge(ids, change, error); },
+           {feedbackId});
+}
+
+void FeedbackPage::openItem(qint64 feedbackId)
+{
+    if (!m_model || !m_database)
+        return;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->feedbackId(row) == feedbackId) {
+            m_view->setCurrentIndex(m_model->index(row, FeedbackInboxModel::Title));
+            m_view->scrollTo(m_view->currentIndex());
+            return;
+        }
+    }
+    // Not in the list as filtered (or merged away): read it where it is.
+    const QSqlDatabase db = m_database->connection();
+    QList<FeedbackRow> rows;
+    QString body;
+    QString url;
+    QString error;
+    if (!FeedbackQuery().rows(db, {feedbackId}, &rows, &error) || rows.isEmpty() ||
+        !FeedbackQuery::bodyAndLink(db, feedbackId, &body, &url, &error)) {
+        m_banner->showMessage(error.isEmpty()
+                                  ? tr("Feedback item %1 no longer exists.").arg(feedbackId)
+                                  : tr("Could not read the item: %1").arg(error),
+                              Banner::Kind::Error);
+        return;
+    }
+    const FeedbackRow &item = rows.first();
+    QList<QPair<QString, QString>> fields{{tr("Source"), item.source},
+                                          {tr("Author"), item.author},
+                                          {tr("Company"), item.company},
+                                          {tr("Score"), item.score.toString()},
+                                          {tr("Created"), item.createdAt},
+                                          {tr("Status"), item.status},
+                                          {tr("Link"), url},
+                                          {tr("Text"), body}};
+    RecordDialog dialog(item.title.isEmpty() ? tr("(no title)") : item.title, fields, this);
+    dialog.exec();
+}
+
+void FeedbackPage::saveView(const QString &name, const FeedbackFilter &filter)
+{
+    if (!m_database)
+        return;
+    QString error;
+    qint64 id = 0;
+    if (!FeedbackTriage(m_database->writer()).saveView(name, filter, &id, &error))
+        m_banner->showMessage(tr("Could not save the view: %1").arg(error), Banner::Kind::Error);
+    m_loader->loadChoices();
+}
+
+void FeedbackPage::saveColumns()
+{
+    if (m_model)
+        QSettings().setValue(HeaderKey, m_view->horizontalHeader()->saveState());
+}
+
+void FeedbackPage::showContextMenu(const QPoint &position)
+{
+    if (!m_model || selectedIds().isEmpty())
+        return;
+    QMenu menu(this);
+    QMenu *status = menu.addMenu(tr("Mark As"));
+    const QList<QPair<QString, QString>> statuses{{tr("New"), QStringLiteral("new")},
+                                                  {tr("Triaged"), QStringLiteral("triaged")},
+                                                  {tr("Linked"), QStringLiteral("linked")},
+                                                  {tr("Archived"), QStringLiteral("archived")}};
+    for (const auto &[label, value] : statuses)
+        status->addAction(label, this, [this, value] { setStatus(value); });
+    menu.addAction(tr("Add Tag…"), m_reading->tagField(), qOverload<>(&QWidget::setFocus));
+    menu.addAction(tr("Link to Feature…"), m_reading->featureField(),
+                   qOverload<>(&QWidget::setFocus));
+    // What the selection carries, to take off again.
+    QSet<QString> tags;
+    QMap<qint64, QString> features;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows) {
+        const QModelIndex title = m_model->index(row.row(), FeedbackInboxModel::Title);
+        for (const QString &tag : title.data(FeedbackInboxModel::TagsRole).toStringList())
+            tags.insert(tag);
+        for (const QVariant &link : title.data(FeedbackInboxModel::FeatureLinksRole).toList()) {
+            const QVariantMap map = link.toMap();
+            if (map.value(QStringLiteral("importance")).toInt() >= 0)
+                features.insert(map.value(QStringLiteral("id")).toLongLong(),
+                                map.value(QStringLiteral("name")).toString());
+        }
+    }
+    if (!tags.isEmpty()) {
+        QStringList sorted = tags.values();
+        sorted.sort(Qt::CaseInsensitive);
+        QMenu *untag = menu.addMenu(tr("Remove Tag"));
+        for (const QString &tag : std::as_const(sorted))
+            untag->addAction(tag, this, [this, tag] { removeTag(tag); });
+    }
+    if (!features.isEmpty()) {
+        QMenu *unlink = menu.addMenu(tr("Unlink Feature"));
+        for (auto it = features.cbegin(); it != features.cend(); ++it) {
+            const qint64 id = it.key();
+            unlink->addAction(it.value(), this, [this, id] { unlinkFeature(id); });
+        }
+    }
+    menu.addSeparator();
+    menu.addAction(m_newFeature);
+    m_merge->setEnabled(rows.size() > 1);
+    menu.addAction(m_merge);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+    m_merge->setEnabled(true);
 }
 
 void FeedbackPage::afterTriage(const QString &error)

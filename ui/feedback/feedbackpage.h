@@ -6,6 +6,8 @@
 #include <memory>
 
 class Banner;
+class QAction;
+struct FeedbackFilter;
 class Database;
 class FeedbackFilterBar;
 class FeedbackInboxModel;
@@ -38,12 +40,26 @@ public:
     void setStatus(const QString &status);
     void addTag(const QString &tag);
     void linkFeature(qint64 featureId, int importance);
+    void removeTag(const QString &tag);
+    void unlinkFeature(qint64 featureId);
+    // Makes a feature from the selection, asking its name; false when cancelled or refused.
+    bool createFeature();
+    bool createFeature(const QString &name, const QString &description, int importance);
+    // The selected items other than the current one become its duplicates.
+    void mergeSelected();
+    void mergeIntoCurrent(const QList<qint64> &duplicateIds);
+    void unmerge(qint64 feedbackId);
+    // Selects the item when the list has it; otherwise shows it in a dialog.
+    void openItem(qint64 feedbackId);
+    void saveView(const QString &name, const FeedbackFilter &filter);
 
     FeedbackInboxModel *model() const { return m_model.get(); }
     FeedbackTableView *view() const { return m_view; }
     FeedbackFilterBar *filterBar() const { return m_filters; }
     FeedbackReadingPane *readingPane() const { return m_reading; }
     QUndoStack *undoStack() const { return m_undo; }
+    QAction *newFeatureAction() const { return m_newFeature; }
+    QAction *mergeAction() const { return m_merge; }
     Banner *banner() const { return m_banner; }
     QString countText() const;
 
@@ -57,7 +73,10 @@ private:
     void applyFilter();
     void fetchFirstWindow();
     void showCurrent();
-    void triage(const QString &description, const Edit &edit);
+    bool triage(const QString &description, const Edit &edit);
+    bool triage(const QString &description, const Edit &edit, const QList<qint64> &ids);
+    void showContextMenu(const QPoint &position);
+    void saveColumns();
     void afterTriage(const QString &error);
     void restoreSelection(const QList<qint64> &ids, qint64 current, int lastRow);
     QList<qint64> selectedIds(int *lastRow = nullptr) const;
@@ -76,4 +95,6 @@ private:
     QSplitter *m_splitter;
     FeedbackTableView *m_view;
     FeedbackReadingPane *m_reading;
+    QAction *m_newFeature;
+    QAction *m_merge;
 };

@@ -1,7 +1,10 @@
 #include "feedbackreadingpane.h"
 
+#include "feedback/feedbackinboxmodel.h"
+
 #include <QComboBox>
 #include <QCompleter>
+#include <QDesktopServices>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -11,6 +14,7 @@
 #include <QPushButton>
 #include <QStringListModel>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -18,6 +22,16 @@ namespace {
 QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
+}
+
+// Links in the pane that act on the item, as "hub-ACTION:VALUE".
+const QString ActionScheme = QStringLiteral("hub-");
+
+QString actionUrl(const QString &action, const QString &value)
+{
+    const QString url = ActionScheme + action + QLatin1Char(':') +
+                        QString::fromLatin1(QUrl::toPercentEncoding(value));
+    return url.toHtmlEscaped();
 }
 
 } // namespace
@@ -30,10 +44,14 @@ FeedbackReadingPane::FeedbackReadingPane(QWidget *parent)
     , m_feature(new QLineEdit(m_controls))
     , m_importance(new QComboBox(m_controls))
     , m_completer(new QCompleter(this))
+    , m_newFeature(new QPushButton(tr("New Feature…"), m_controls))
     , m_similarTitle(new QLabel(tr("Similar items"), this))
     , m_similar(new QListWidget(this))
+    , m_merge(new QPushButton(tr("Merge Into This Item"), this))
 {
-    m_text->setOpenExternalLinks(true);
+    // Links in the text act on the item (remove a tag, unmerge) as well as open its source.
+    m_text->setOpenLinks(false);
+    connect(m_text, &QTextBrowser::anchorClicked, this, &FeedbackReadingPane::followLink);
     m_text->setAccessibleName(tr("Selected feedback"));
     m_text->setFrameShape(QFrame::NoFrame);
 
@@ -76,25 +94,52 @@ FeedbackReadingPane::FeedbackReadingPane(QWidget *parent)
     statuses->addWidget(
         statusButton(tr("Archived"), QStringLiteral("archived"), QStringLiteral("A")));
     statuses->addStretch();
+    statuses->addWidget(m_newFeature);
     controls->addLayout(statuses, 0, 0, 1, 3);
     controls->addWidget(m_tag, 1, 0, 1, 3);
     controls->addWidget(m_feature, 2, 0);
     controls->addWidget(m_importance, 2, 1);
     controls->addWidget(link, 2, 2);
+    m_newFeature->setAccessibleName(tr("New feature from the selected items"));
+    m_newFeature->setToolTip(tr("Make a feature from this feedback and link it (Ctrl+Shift+F)"));
     controls->setColumnStretch(0, 1);
+    connect(m_newFeature, &QPushButton::clicked, this, &FeedbackReadingPane::newFeatureRequested);
 
     QFont heading = m_similarTitle->font();
     heading.setBold(true);
     m_similarTitle->setFont(heading);
     m_similar->setAccessibleName(tr("Similar items"));
     m_similar->setMaximumHeight(fontMetrics().height() * 9);
+    m_similar->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_similar->setToolTip(tr("Enter or double-click reads an item; select duplicates and merge "
+                             "them into this one"));
+    connect(m_similar, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
+        if (const qint64 id = item->data(Qt::UserRole).toLongLong())
+            Q_EMIT openRequested(id);
+    });
+    m_merge->setAccessibleName(tr("Merge the selected similar items into this item"));
+    m_merge->setToolTip(tr("The selected similar items become duplicates of this one; every "
+                           "source's record is kept"));
+    m_merge->setEnabled(false);
+    connect(m_similar, &QListWidget::itemSelectionChanged, this,
+            [this] { m_merge->setEnabled(!m_similar->selectedItems().isEmpty()); });
+    connect(m_merge, &QPushButton::clicked, this, [this] {
+        QList<qint64> ids;
+        for (const QListWidgetItem *item : m_similar->selectedItems())
+            ids.append(item->data(Qt::UserRole).toLongLong());
+        if (!ids.isEmpty())
+            Q_EMIT mergeRequested(ids);
+    });
+    auto *similarHeader = new QHBoxLayout;
+    similarHeader->addWidget(m_similarTitle, 1);
+    similarHeader->addWidget(m_merge);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 0, 0, 0);
     layout->setSpacing(8);
     layout->addWidget(m_text, 3);
     layout->addWidget(m_controls);
-    layout->addWidget(m_similarTitle);
+    layout->addLayout(similarHeader);
     layout->addWidget(m_similar, 1);
     showNothing();
 }
@@ -137,6 +182,25 @@ void FeedbackReadingPane::requestLink()
     m_feature->clear();
 }
 
+void FeedbackReadingPane::followLink(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (!scheme.startsWith(ActionScheme)) {
+        QDesktopServices::openUrl(url);
+        return;
+    }
+    const QString action = scheme.mid(ActionScheme.size());
+    const QString value = QUrl::fromPercentEncoding(url.path(QUrl::FullyEncoded).toLatin1());
+    if (action == QLatin1String("untag"))
+        Q_EMIT untagRequested(value);
+    else if (action == QLatin1String("unlink"))
+        Q_EMIT unlinkRequested(value.toLongLong());
+    else if (action == QLatin1String("unmerge"))
+        Q_EMIT unmergeRequested(value.toLongLong());
+    else if (action == QLatin1String("open"))
+        Q_EMIT openRequested(value.toLongLong());
+}
+
 void FeedbackReadingPane::showItem(const ReadingItem &item, const QStringList &terms)
 {
     if (item.id != m_item.id)
@@ -172,9 +236,11 @@ void FeedbackReadingPane::render()
 {
     m_controls->setEnabled(m_selected > 0);
     m_similar->clear();
+    m_merge->setEnabled(false);
     if (m_item.id == 0) {
         m_similarTitle->hide();
         m_similar->hide();
+        m_merge->hide();
         m_text->setHtml(
             m_selected > 1
                 ? tr("<p><b>%1 items selected.</b></p><p>The status keys, tags and links apply "
@@ -182,7 +248,9 @@ void FeedbackReadingPane::render()
                       .arg(QLocale().toString(m_selected))
                 : tr("<p>Select an item to read it here.</p><p>Move with the arrow keys; press "
                      "<b>N</b>, <b>T</b> or <b>A</b> to mark it new, triaged or archived, "
-                     "<b>G</b> to tag it, <b>L</b> to link it to a feature.</p>"));
+                     "<b>G</b> to tag it, <b>L</b> to link it to a feature, <b>Ctrl+Shift+F</b> "
+                     "to make a feature from it. Select several and press <b>Ctrl+M</b> to merge "
+                     "duplicates into the current one.</p>"));
         return;
     }
     const ReadingItem &item = m_item;
@@ -202,11 +270,29 @@ void FeedbackReadingPane::render()
                                 item.title.isEmpty() ? tr("(no title)") : item.title, m_terms),
                             facts.join(QStringLiteral(" · ")));
     html += tr("<p><b>Status:</b> %1").arg(escaped(item.status));
-    if (!item.tags.isEmpty())
-        html += tr(" &nbsp; <b>Tags:</b> %1").arg(escaped(item.tags.join(QStringLiteral(", "))));
+    if (!item.tags.isEmpty()) {
+        QStringList tags;
+        for (const QString &tag : item.tags)
+            tags.append(QStringLiteral("%1 <a href=\"%2\" title=\"%3\">×</a>")
+                            .arg(escaped(tag), actionUrl(QStringLiteral("untag"), tag),
+                                 tr("Remove the tag %1").arg(escaped(tag))));
+        html += tr(" &nbsp; <b>Tags:</b> %1").arg(tags.join(QStringLiteral(", ")));
+    }
     html += QStringLiteral("</p>");
+    QStringList links;
+    for (const FeedbackFeatureLink &link : item.links) {
+        QString text = tr("%1 <i>(%2)</i>")
+                           .arg(escaped(link.name),
+                                escaped(FeedbackInboxModel::importanceText(link.importance)));
+        // Links that came with the data belong to the source; only ours can go.
+        if (link.importance >= 0)
+            text += QStringLiteral(" <a href=\"%1\" title=\"%2\">×</a>")
+                        .arg(actionUrl(QStringLiteral("unlink"), QString::number(link.featureId)),
+                             tr("Unlink from %1").arg(escaped(link.name)));
+        links.append(text);
+    }
     html += tr("<p><b>Features:</b> %1</p>")
-                .arg(item.features.isEmpty() ? tr("none linked") : escaped(item.features));
+                .arg(links.isEmpty() ? tr("none linked") : links.join(QStringLiteral(", ")));
     if (!m_details.url.isEmpty())
         html += QStringLiteral("<p><a href=\"%1\">%2</a></p>")
                     .arg(m_details.url.toHtmlEscaped(), tr("Open in %1").arg(escaped(item.source)));
@@ -219,10 +305,20 @@ void FeedbackReadingPane::render()
     } else {
         html += tr("<p><i>Loading…</i></p>");
     }
+    if (m_details.id == item.id && !m_details.duplicates.isEmpty()) {
+        html += tr("<p><b>Merged duplicates</b> (every source's record is kept):</p><ul>");
+        for (const DuplicateItem &duplicate : m_details.duplicates)
+            html += tr("<li><a href=\"%1\">%2</a> · %3 · <a href=\"%4\">unmerge</a></li>")
+                        .arg(actionUrl(QStringLiteral("open"), QString::number(duplicate.id)),
+                             escaped(duplicate.title), escaped(duplicate.source),
+                             actionUrl(QStringLiteral("unmerge"), QString::number(duplicate.id)));
+        html += QStringLiteral("</ul>");
+    }
     m_text->setHtml(html);
 
     m_similarTitle->show();
     m_similar->show();
+    m_merge->show();
     for (const SimilarItem &similar : m_details.similar) {
         auto *row = new QListWidgetItem(similar.title, m_similar);
         row->setData(Qt::UserRole, similar.id);

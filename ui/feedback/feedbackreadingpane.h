@@ -12,6 +12,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTextBrowser;
+class QUrl;
 
 // What the reading pane shows of the row selected in the table.
 struct ReadingItem
@@ -26,7 +27,7 @@ struct ReadingItem
     QString created;
     QString status;
     QStringList tags;
-    QString features;
+    QList<FeedbackFeatureLink> links;
 };
 
 // The selected item whole (matches in bold, where it came from, its triage), the triage
@@ -49,16 +50,27 @@ public:
     QLineEdit *tagField() const { return m_tag; }
     QLineEdit *featureField() const { return m_feature; }
     QComboBox *importanceBox() const { return m_importance; }
+    QPushButton *newFeatureButton() const { return m_newFeature; }
+    QPushButton *mergeButton() const { return m_merge; }
 
 Q_SIGNALS:
     void statusRequested(const QString &status);
     void tagRequested(const QString &tag);
     void linkRequested(qint64 featureId, int importance);
+    void untagRequested(const QString &tag);
+    void unlinkRequested(qint64 featureId);
+    void unmergeRequested(qint64 feedbackId);
+    void newFeatureRequested();
+    // The similar items picked, to merge into the item shown.
+    void mergeRequested(const QList<qint64> &duplicateIds);
+    // An item named in the pane (similar or merged) to read.
+    void openRequested(qint64 feedbackId);
     void problem(const QString &message);
 
 private:
     void render();
     void requestLink();
+    void followLink(const QUrl &url);
     QPushButton *statusButton(const QString &label, const QString &status, const QString &key);
 
     ReadingItem m_item;
@@ -72,6 +84,8 @@ private:
     QLineEdit *m_feature;
     QComboBox *m_importance;
     QCompleter *m_completer;
+    QPushButton *m_newFeature;
     QLabel *m_similarTitle;
     QListWidget *m_similar;
+    QPushButton *m_merge;
 };

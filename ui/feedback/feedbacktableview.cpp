@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QTextDocument>
 
@@ -59,7 +60,36 @@ FeedbackTableView::FeedbackTableView(QWidget *parent)
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setToolTip(tr("Right-click to choose the columns; drag to reorder"));
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &FeedbackTableView::chooseColumns);
     setAccessibleName(tr("Feedback items"));
+}
+
+void FeedbackTableView::chooseColumns(const QPoint &position)
+{
+    if (!model())
+        return;
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Columns"));
+    int shown = 0;
+    for (int column = 0; column < model()->columnCount(); ++column)
+        shown += isColumnHidden(column) ? 0 : 1;
+    for (int column = 0; column < model()->columnCount(); ++column) {
+        QAction *action = menu.addAction(model()->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!isColumnHidden(column));
+        action->setEnabled(isColumnHidden(column) || shown > 1);
+        connect(action, &QAction::toggled, this, [this, column](bool on) {
+            setColumnHidden(column, !on);
+            if (on && columnWidth(column) < 40)
+                setColumnWidth(column, fontMetrics().averageCharWidth() * 14);
+            Q_EMIT columnsChosen();
+        });
+    }
+    menu.exec(horizontalHeader()->mapToGlobal(position));
 }
 
 void FeedbackTableView::keyPressEvent(QKeyEvent *event)

@@ -30,7 +30,13 @@ Q_SIGNALS:
     void statusKeyPressed(const QString &status);
     void tagKeyPressed();
     void linkKeyPressed();
+    // A column was shown or hidden from the header's menu.
+    void columnsChosen();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    // The header's menu: every column, checked when shown; the last one shown stays.
+    void chooseColumns(const QPoint &position);
 };
