@@ -137,6 +137,16 @@ QNetworkReply *OAuthTokenClient::refresh(const OAuthConfig &config, const QByteA
                 });
 }
 
+QNetworkReply *OAuthTokenClient::clientCredentials(const OAuthConfig &config,
+                                                   bool parametersInQuery,
+                                                   QNetworkAccessManager *network, Done done)
+{
+    FormEncoding::Items form{{QStringLiteral("grant_type"), QStringLiteral("client_credentials")}};
+    return post(
+        config, config.tokenUrl, std::move(form), network, done,
+        [done](QNetworkReply *reply) { done(tokenResult(reply)); }, parametersInQuery);
+}
+
 QNetworkReply *OAuthTokenClient::revoke(const OAuthConfig &config, const QByteArray &token,
                                         TokenKind kind, QNetworkAccessManager *network, Done done)
 {
@@ -263,7 +273,8 @@ QString OAuthTokenClient::describeError(const QString &errorCode, const QString 
 QNetworkReply *OAuthTokenClient::post(const OAuthConfig &config, const QUrl &url,
                                       FormEncoding::Items form, QNetworkAccessManager *network,
                                       const Done &refused,
-                                      std::function<void(QNetworkReply *reply)> handle)
+                                      std::function<void(QNetworkReply *reply)> handle,
+                                      bool formInQuery)
 {
     if (!isSecureEndpoint(url)) {
         qCWarning(hubOAuth) << "Refusing to send credentials to" << url.scheme() << url.host();
@@ -299,6 +310,12 @@ QNetworkReply *OAuthTokenClient::post(const OAuthConfig &config, const QUrl &url
             form.append({QStringLiteral("client_secret"), QString::fromUtf8(config.clientSecret)});
     }
 
+    if (formInQuery) {
+        QUrl withQuery = url;
+        withQuery.setQuery(QString::fromLatin1(FormEncoding::encode(form)), QUrl::StrictMode);
+        request.setUrl(withQuery);
+        form.clear();
+    }
     qCDebug(hubOAuth) << "POST" << url.host() << url.path();
     QNetworkReply *reply = network->post(request, FormEncoding::encode(form));
     auto *timer = new QTimer(reply);

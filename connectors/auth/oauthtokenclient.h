@@ -54,6 +54,12 @@ public:
     static QNetworkReply *refresh(const OAuthConfig &config, const QByteArray &refreshToken,
                                   QNetworkAccessManager *network, Done done);
 
+    // The client-credentials grant (RFC 6749, 4.4), for services where a client id and
+    // secret stand for a user (Marketo). The parameters go in the form body, or in the URL's
+    // query where the service documents them there.
+    static QNetworkReply *clientCredentials(const OAuthConfig &config, bool parametersInQuery,
+                                            QNetworkAccessManager *network, Done done);
+
     enum class TokenKind { AccessToken, RefreshToken };
     // RFC 7009 revocation, for disconnecting a source. Answers Failed without a network
     // request when the service has no revocation URL (check canRevoke() first).
@@ -75,7 +81,8 @@ private:
     // Sends the form with the client's credentials; refused answers when nothing is sent.
     static QNetworkReply *post(const OAuthConfig &config, const QUrl &url, FormEncoding::Items form,
                                QNetworkAccessManager *network, const Done &refused,
-                               std::function<void(QNetworkReply *reply)> handle);
+                               std::function<void(QNetworkReply *reply)> handle,
+                               bool formInQuery = false);
     static void answerLater(QNetworkAccessManager *network, Done done,
                             const OAuthTokenResult &result);
 };

@@ -17,6 +17,10 @@ void Credentials::apply(const AuthSpec &auth, HttpRequest &request) const
     case AuthSpec::Type::Basic:
         request.setHeader("Authorization", "Basic " + token.toBase64());
         return;
+    case AuthSpec::Type::ClientCredentials:
+        if (!accessToken.isEmpty())
+            request.setHeader(auth.header.toLatin1(), auth.prefix.toUtf8() + accessToken);
+        return;
     case AuthSpec::Type::Query: {
         QUrlQuery query(request.url);
         query.removeAllQueryItems(auth.queryParameter);
@@ -26,4 +30,12 @@ void Credentials::apply(const AuthSpec &auth, HttpRequest &request) const
         return;
     }
     }
+}
+
+bool Credentials::needsAccessToken() const
+{
+    // A minute's margin: a token that expires while a page is on its way is refused.
+    return accessToken.isEmpty() ||
+           (accessTokenExpiresAt.isValid() &&
+            accessTokenExpiresAt <= QDateTime::currentDateTimeUtc().addSecs(60));
 }

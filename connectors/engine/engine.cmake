@@ -14,6 +14,8 @@ target_sources(hub_connectors PRIVATE
     engine/syncoutcome.cpp engine/syncoutcome.h
     engine/streamhook.cpp engine/streamhook.h
     engine/rowwriter.cpp engine/rowwriter.h
+    engine/serviceerror.cpp engine/serviceerror.h
+    engine/sourcesettings.cpp engine/sourcesettings.h
     engine/streamrunner.cpp engine/streamrunner.h
     engine/sourceworker.cpp engine/sourceworker.h
     engine/syncengine.cpp engine/syncengine.h

@@ -107,6 +107,32 @@ QHash<QString, QString> RequestBuilder::values(const QJsonObject &settings, cons
     return values;
 }
 
+QUrl RequestBuilder::baseUrl(const QString &text, const ConnectorManifest &manifest,
+                             const QJsonObject &settings, QString *error)
+{
+    static const QRegularExpression named(QStringLiteral("\\{settings\\.([A-Za-z0-9_]+)\\}"));
+    const QHash<QString, QString> vals = values(settings, QString(), QString());
+    for (auto it = named.globalMatch(text); it.hasNext();) {
+        const QString name = it.next().captured(1);
+        if (vals.value(QStringLiteral("settings.") + name).isEmpty()) {
+            const SettingSpec *spec = manifest.setting(name);
+            *error = QObject::tr("The address of %1 needs the setting \"%2\"%3. Set it with "
+                                 "'product-hub sources add ... --set %2=VALUE'.")
+                         .arg(manifest.title, name,
+                              spec ? QStringLiteral(" (%1)").arg(spec->help) : QString());
+            return {};
+        }
+    }
+    const QUrl url(resolve(text, vals));
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
+        *error = QObject::tr("The address of %1 is not a valid http(s) URL: \"%2\"")
+                     .arg(manifest.title, url.toString());
+        return {};
+    }
+    return url;
+}
+
 HttpRequest RequestBuilder::first(const QString &item, const QString &cursor) const
 {
     const QHash<QString, QString> vals = values(m_settings, item, cursor);

@@ -17,6 +17,12 @@ public:
 
     HttpRequest first(const QString &item, const QString &cursor) const;
 
+    // A base URL with its {settings.NAME} filled in: per-tenant hosts such as
+    // https://{settings.munchkin_id}.mktorest.com. Invalid, with error naming the setting,
+    // when a setting it needs has no value or the result is not an http(s) URL.
+    static QUrl baseUrl(const QString &text, const ConnectorManifest &manifest,
+                        const QJsonObject &settings, QString *error);
+
     static QString resolve(const QString &text, const QHash<QString, QString> &values);
     // Resolves every text value inside; a text that resolves to nothing is left out, and so
     // is an object or list left empty by that.

@@ -30,7 +30,12 @@ Q_SIGNALS:
 
 private:
     void runNext();
+    void startStream(const StreamSpec *stream, const QString &startError);
     void refresh(std::function<void(bool ok)> done);
+    // ClientCredentials: exchanges the client id and secret for an access token.
+    void obtainAccessToken(std::function<void(bool ok, const QString &error)> done);
+    // Keeps the fields of a token answer the manifest names as settings, here and stored.
+    void keepTokenSettings(const QJsonObject &answer);
 
     Database *m_database;
     SyncTarget m_target;

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTimer>
 
 struct StreamRunner::Page
 {
@@ -32,6 +33,13 @@ QString storedCursor(const QDateTime &when)
     return when.toUTC().toString(Qt::ISODateWithMs);
 }
 
+QUrl baseUrlOf(const ConnectorManifest &manifest, const Source &source, QString *error)
+{
+    return RequestBuilder::baseUrl(source.baseUrl.isEmpty() ? manifest.defaultBaseUrl
+                                                            : source.baseUrl,
+                                   manifest, source.settings, error);
+}
+
 } // namespace
 
 StreamRunner::StreamRunner(Database *database, HttpClient *http, const ConnectorManifest &manifest,
@@ -47,10 +55,12 @@ StreamRunner::StreamRunner(Database *database, HttpClient *http, const Connector
     , m_cancelled(cancelled)
     , m_mapper(m_stream)
     , m_parser(m_stream)
-    , m_builder(manifest, m_stream,
-                QUrl(source.baseUrl.isEmpty() ? manifest.defaultBaseUrl : source.baseUrl),
-                source.settings)
+    , m_builder(manifest, m_stream, baseUrlOf(manifest, source, &m_setupError), source.settings)
 {
+    if (!options.startError.isEmpty())
+        m_setupError = options.startError;
+    if (manifest.errorBody.isSet())
+        m_serviceErrors.emplace(manifest.errorBody);
     m_outcome.source = source.name;
     m_outcome.stream = stream.name;
     if (!stream.hook.isEmpty())
@@ -126,6 +136,10 @@ void StreamRunner::start()
             query.addBindValue(m_stream.name);
             if (query.exec() && query.next())
                 m_runId = query.value(0).toLongLong();
+            if (!m_setupError.isEmpty()) {
+                fail(StreamOutcome::Status::Failed, m_setupError);
+                return;
+            }
             if (m_items.isEmpty()) {
                 fail(StreamOutcome::Status::Failed,
                      tr("The setting \"%1\" lists nothing to sync.").arg(m_stream.forEach));
@@ -194,6 +208,10 @@ void StreamRunner::fetch(const HttpRequest &request)
             pump();
             return;
         }
+        if (m_serviceErrors && handleServiceError(request, result))
+            return;
+        m_serviceRetries = 0;
+        m_renewed = false;
         if (!result.ok()) {
             switch (result.outcome) {
             case HttpOutcome::Cancelled:
@@ -286,6 +304,77 @@ void StreamRunner::fetch(const HttpRequest &request)
         m_ready.enqueue(page); // written in order, each as soon as the one before is committed
         pump();
     });
+}
+
+bool StreamRunner::handleServiceError(const HttpRequest &request, const HttpResult &result)
+{
+    if (result.outcome != HttpOutcome::Ok && result.outcome != HttpOutcome::Failed)
+        return false;
+    const ServiceErrorReader::Finding found = m_serviceErrors->read(result.response.body);
+    using Kind = ServiceErrorReader::Finding::Kind;
+    const QString said = found.message.isEmpty()
+                             ? found.code
+                             : QStringLiteral("%1 %2").arg(found.code, found.message);
+    switch (found.kind) {
+    case Kind::None:
+        return false;
+    case Kind::AuthExpired:
+        if (m_renewer && !m_renewed) {
+            m_renewed = true;
+            m_fetching = true;
+            m_renewer([this, request, said](bool ok) {
+                m_fetching = false;
+                if (m_finishing) {
+                    pump();
+                    return;
+                }
+                if (!ok) {
+                    fail(StreamOutcome::Status::Failed,
+                         tr("%1 refused the credentials (%2) and new ones could not be "
+                            "obtained. Check them with 'product-hub auth set %3'.")
+                             .arg(m_manifest.title, said, m_source.name));
+                    return;
+                }
+                fetch(request);
+            });
+            return true;
+        }
+        fail(StreamOutcome::Status::Failed,
+             tr("%1 refused the credentials (%2). Set new ones with 'product-hub auth set %3'.")
+                 .arg(m_manifest.title, said, m_source.name));
+        return true;
+    case Kind::RateLimited: {
+        const int wait = m_manifest.errorBody.rateLimitWaitSeconds;
+        if (wait <= m_manifest.retry.maxWaitSeconds &&
+            m_serviceRetries + 1 < m_manifest.retry.maxAttempts) {
+            ++m_serviceRetries;
+            m_fetching = true; // the request is still on its way, after a pause
+            QTimer::singleShot(std::chrono::seconds(wait), this, [this, request] {
+                m_fetching = false;
+                if (m_finishing) {
+                    pump();
+                    return;
+                }
+                fetch(request);
+            });
+            return true;
+        }
+        fail(StreamOutcome::Status::RateLimited,
+             tr("%1 is limiting the rate of requests (%2).").arg(m_manifest.title, said),
+             QDateTime::currentDateTimeUtc().addSecs(wait));
+        return true;
+    }
+    case Kind::Failed:
+        // An error status already carries the service's message; a 2xx does not.
+        if (result.outcome != HttpOutcome::Ok)
+            return false;
+        fail(StreamOutcome::Status::Failed,
+             tr("%1 %2: %3 reported an error: %4")
+                 .arg(QString::fromLatin1(request.method), Redaction::url(request.url),
+                      m_manifest.title, said));
+        return true;
+    }
+    return false;
 }
 
 void StreamRunner::writePage(std::shared_ptr<Page> page)

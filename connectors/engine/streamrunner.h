@@ -6,6 +6,7 @@
 #include "paginator.h"
 #include "recordmapper.h"
 #include "requestbuilder.h"
+#include "serviceerror.h"
 #include "sourcestore.h"
 #include "streamhook.h"
 #include "syncoutcome.h"
@@ -32,7 +33,13 @@ public:
     struct Options
     {
         bool full = false; // ignore the stored cursor
+        // The source could not be readied (no access token): the run is recorded as failed
+        // with this message without sending anything.
+        QString startError;
     };
+    // Gets new credentials when the service says in a body that the current ones expired;
+    // done(true) once they are in place.
+    using Renewer = std::function<void(std::function<void(bool ok)> done)>;
 
     StreamRunner(Database *database, HttpClient *http, const ConnectorManifest &manifest,
                  const StreamSpec &stream, const Source &source, const Options &options,
@@ -40,6 +47,7 @@ public:
     ~StreamRunner() override;
 
     void start();
+    void setRenewer(Renewer renewer) { m_renewer = std::move(renewer); }
     // The stream key under which the cursor of one forEach item is kept.
     static QString stateKey(const StreamSpec &stream, const QString &item);
 
@@ -56,6 +64,9 @@ private:
     void writePage(std::shared_ptr<Page> page);
     void written(const WriteResult &result, qint64 records);
     void pump();
+    // True when the body reports a failure the manifest's errorBody names; then the request
+    // is sent again or the stream ends.
+    bool handleServiceError(const HttpRequest &request, const HttpResult &result);
     void fail(StreamOutcome::Status status, const QString &error, const QDateTime &resumeAt = {});
     void finish();
     QString cursorForRequest(const QString &stored) const;
@@ -68,11 +79,16 @@ private:
     Source m_source;
     Options m_options;
     const std::atomic_bool *m_cancelled;
+    QString m_setupError; // the base URL cannot be formed: the stream fails at once
     RecordMapper m_mapper;
     PageParser m_parser;
     RequestBuilder m_builder;
     std::optional<Paginator> m_paginator;
     std::unique_ptr<StreamHook> m_hook;
+    std::optional<ServiceErrorReader> m_serviceErrors;
+    Renewer m_renewer;
+    int m_serviceRetries = 0; // of the current request, after a body-reported throttle
+    bool m_renewed = false;   // the current request was sent again with renewed credentials
 
     QStringList m_items; // forEach values, or one empty item
     int m_itemIndex = -1;

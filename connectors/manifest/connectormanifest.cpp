@@ -32,6 +32,8 @@ QString AuthSpec::typeName(Type type)
         return QStringLiteral("query");
     case Type::OAuth2:
         return QStringLiteral("oauth2");
+    case Type::ClientCredentials:
+        return QStringLiteral("clientCredentials");
     }
     return {};
 }
@@ -87,6 +89,7 @@ QStringList ConnectorManifest::secretNames() const
     case AuthSpec::Type::Header:
     case AuthSpec::Type::Basic:
     case AuthSpec::Type::Query:
+    case AuthSpec::Type::ClientCredentials:
         break;
     }
     return {QStringLiteral("token")};

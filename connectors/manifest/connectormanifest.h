@@ -22,13 +22,17 @@ struct SettingSpec
     QString help;
     QString pattern; // a regular expression each value (each list item) must match
     QString defaultValue;
+    // A regular expression with one capture group: when the source gives no value, the
+    // captured part of the stored secret is used (Mailchimp's data centre, the "us21" of
+    // "KEY-us21"). Only for parts of a secret that are not secret themselves.
+    QString fromSecret;
 
     static QString typeName(Type type);
 };
 
 struct AuthSpec
 {
-    enum class Type { None, Bearer, Header, Basic, Query, OAuth2 };
+    enum class Type { None, Bearer, Header, Basic, Query, OAuth2, ClientCredentials };
     Type type = Type::None;
     QString header = QStringLiteral("Authorization"); // Bearer and Header
     QString prefix;                                   // "Bearer ", "token ", "Key " ...
@@ -42,6 +46,14 @@ struct AuthSpec
     QUrl revokeUrl;
     QStringList scopes;
     QString clientIdSetting = QStringLiteral("client_id");
+    // OAuth2: fields of the token answer kept as the source's settings (setting -> field),
+    // e.g. Salesforce's instance_url, which then serves as {settings.instance_url}.
+    QMap<QString, QString> tokenSettings;
+    // ClientCredentials: "FIRST:SECOND" (client id and secret) is exchanged at this address
+    // for an access token, sent like a bearer token. An absolute URL, or a path on the base
+    // URL; placeholders allowed.
+    QString clientTokenUrl;
+    bool clientTokenParametersInQuery = false; // Marketo: parameters in the query, not the form
 
     static QString typeName(Type type);
 };
@@ -129,6 +141,19 @@ struct StreamSpec
     QString hook; // a C++ hook registered by this name, for what data cannot say
 };
 
+// Services that report failures inside a 2xx body (Marketo: {"success":false,
+// "errors":[{"code":"601",...}]}): where the code is, and which codes mean what.
+struct ErrorBodySpec
+{
+    QString codePath; // empty: the body is never read for errors
+    QString messagePath;
+    QStringList authCodes;      // the access token expired or is invalid: renew it, try again
+    QStringList rateLimitCodes; // throttled: wait rateLimitWaitSeconds, try again
+    int rateLimitWaitSeconds = 20;
+
+    bool isSet() const { return !codePath.isEmpty(); }
+};
+
 struct ConnectorManifest
 {
     QString kind;
@@ -143,6 +168,7 @@ struct ConnectorManifest
     QMap<QString, QString> headers; // sent with every request
     RateLimitHeaders rateLimit;
     RetryPolicy retry;
+    ErrorBodySpec errorBody;
     QList<StreamSpec> streams;
 
     const SettingSpec *setting(const QString &name) const;

@@ -194,10 +194,29 @@ Reader element(const Reader &parent, const QString &key, const QJsonArray &array
     return Reader(array.at(index).toObject(), path);
 }
 
+// A text with its {placeholders} replaced by a plain word, to check the form of a URL whose
+// host or path is filled in per source.
+QString placeholdersAsText(const QString &text)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{[A-Za-z0-9_.]+\\}"));
+    return QString(text).replace(placeholder, QStringLiteral("placeholder"));
+}
+
+// The settings a text names as {settings.NAME}.
+QStringList settingsNamedIn(const QString &text)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{settings\\.([A-Za-z0-9_]+)\\}"));
+    QStringList names;
+    for (auto it = placeholder.globalMatch(text); it.hasNext();)
+        names.append(it.next().captured(1));
+    return names;
+}
+
 SettingSpec readSetting(const Reader &r)
 {
     r.rejectUnknown({QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("required"),
-                     QStringLiteral("help"), QStringLiteral("pattern"), QStringLiteral("default")});
+                     QStringLiteral("help"), QStringLiteral("pattern"), QStringLiteral("default"),
+                     QStringLiteral("fromSecret")});
     SettingSpec s;
     s.name = r.string(QStringLiteral("name"), true);
     static const QRegularExpression identifier(QStringLiteral("^[a-z][a-z0-9_]*$"));
@@ -217,6 +236,16 @@ SettingSpec readSetting(const Reader &r)
     if (!s.pattern.isEmpty() && !QRegularExpression(s.pattern).isValid())
         r.fail(QStringLiteral("pattern"), QStringLiteral("is not a valid regular expression"));
     s.defaultValue = r.string(QStringLiteral("default"), false);
+    s.fromSecret = r.string(QStringLiteral("fromSecret"), false);
+    if (!s.fromSecret.isEmpty()) {
+        const QRegularExpression fromSecret(s.fromSecret);
+        if (!fromSecret.isValid())
+            r.fail(QStringLiteral("fromSecret"),
+                   QStringLiteral("is not a valid regular expression"));
+        if (fromSecret.captureCount() < 1)
+            r.fail(QStringLiteral("fromSecret"),
+                   QStringLiteral("needs a capture group ( ) around the part to use"));
+    }
     return s;
 }
 
@@ -226,25 +255,46 @@ AuthSpec readAuth(const Reader &r)
                      QStringLiteral("queryParameter"), QStringLiteral("first"),
                      QStringLiteral("second"), QStringLiteral("authorizeUrl"),
                      QStringLiteral("tokenUrl"), QStringLiteral("revokeUrl"),
-                     QStringLiteral("scopes"), QStringLiteral("clientIdSetting")});
+                     QStringLiteral("scopes"), QStringLiteral("clientIdSetting"),
+                     QStringLiteral("tokenSettings"), QStringLiteral("tokenRequest")});
     AuthSpec a;
-    a.type = r.choice<AuthSpec::Type>(QStringLiteral("type"),
-                                      {{QStringLiteral("none"), AuthSpec::Type::None},
-                                       {QStringLiteral("bearer"), AuthSpec::Type::Bearer},
-                                       {QStringLiteral("header"), AuthSpec::Type::Header},
-                                       {QStringLiteral("basic"), AuthSpec::Type::Basic},
-                                       {QStringLiteral("query"), AuthSpec::Type::Query},
-                                       {QStringLiteral("oauth2"), AuthSpec::Type::OAuth2}},
-                                      true, AuthSpec::Type::None);
+    a.type = r.choice<AuthSpec::Type>(
+        QStringLiteral("type"),
+        {{QStringLiteral("none"), AuthSpec::Type::None},
+         {QStringLiteral("bearer"), AuthSpec::Type::Bearer},
+         {QStringLiteral("header"), AuthSpec::Type::Header},
+         {QStringLiteral("basic"), AuthSpec::Type::Basic},
+         {QStringLiteral("query"), AuthSpec::Type::Query},
+         {QStringLiteral("oauth2"), AuthSpec::Type::OAuth2},
+         {QStringLiteral("clientCredentials"), AuthSpec::Type::ClientCredentials}},
+        true, AuthSpec::Type::None);
     a.header = r.string(QStringLiteral("header"), a.type == AuthSpec::Type::Header,
                         QStringLiteral("Authorization"));
     a.prefix = r.string(QStringLiteral("prefix"), false,
-                        a.type == AuthSpec::Type::Bearer || a.type == AuthSpec::Type::OAuth2
+                        a.type == AuthSpec::Type::Bearer || a.type == AuthSpec::Type::OAuth2 ||
+                                a.type == AuthSpec::Type::ClientCredentials
                             ? QStringLiteral("Bearer ")
                             : QString());
     a.queryParameter = r.string(QStringLiteral("queryParameter"), a.type == AuthSpec::Type::Query);
-    a.firstName = r.string(QStringLiteral("first"), false, QStringLiteral("user"));
-    a.secondName = r.string(QStringLiteral("second"), false, QStringLiteral("secret"));
+    const bool client = a.type == AuthSpec::Type::ClientCredentials;
+    a.firstName = r.string(QStringLiteral("first"), false,
+                           client ? QStringLiteral("client_id") : QStringLiteral("user"));
+    a.secondName = r.string(QStringLiteral("second"), false,
+                            client ? QStringLiteral("client_secret") : QStringLiteral("secret"));
+    if (client) {
+        a.clientTokenUrl = r.string(QStringLiteral("tokenUrl"), true);
+        const QUrl url(placeholdersAsText(a.clientTokenUrl));
+        if (!a.clientTokenUrl.startsWith(QLatin1Char('/')) &&
+            (!url.isValid() ||
+             (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))))
+            r.fail(QStringLiteral("tokenUrl"),
+                   QStringLiteral("expected an http or https URL or a path starting with /, got "
+                                  "\"%1\"")
+                       .arg(a.clientTokenUrl));
+        a.clientTokenParametersInQuery = r.choice<bool>(
+            QStringLiteral("tokenRequest"),
+            {{QStringLiteral("form"), false}, {QStringLiteral("query"), true}}, false, false);
+    }
     if (a.type == AuthSpec::Type::OAuth2) {
         a.authorizeUrl = QUrl(r.string(QStringLiteral("authorizeUrl"), true));
         a.tokenUrl = QUrl(r.string(QStringLiteral("tokenUrl"), true));
@@ -257,6 +307,7 @@ AuthSpec readAuth(const Reader &r)
         a.scopes = r.strings(QStringLiteral("scopes"));
         a.clientIdSetting =
             r.string(QStringLiteral("clientIdSetting"), false, QStringLiteral("client_id"));
+        a.tokenSettings = r.stringMap(QStringLiteral("tokenSettings"));
     }
     return a;
 }
@@ -487,7 +538,8 @@ ConnectorManifest readManifest(const Reader &r)
                      QStringLiteral("category"), QStringLiteral("description"),
                      QStringLiteral("baseUrl"), QStringLiteral("settings"), QStringLiteral("auth"),
                      QStringLiteral("headers"), QStringLiteral("rateLimit"),
-                     QStringLiteral("retry"), QStringLiteral("streams")});
+                     QStringLiteral("retry"), QStringLiteral("errorBody"),
+                     QStringLiteral("streams")});
     ConnectorManifest m;
     m.kind = r.string(QStringLiteral("kind"), true);
     static const QRegularExpression kindPattern(QStringLiteral("^[a-z][a-z0-9-]*$"));
@@ -507,7 +559,14 @@ ConnectorManifest readManifest(const Reader &r)
                                    true, QString());
     m.description = r.string(QStringLiteral("description"), false);
     m.defaultBaseUrl = r.string(QStringLiteral("baseUrl"), true);
-    const QUrl base(m.defaultBaseUrl);
+    // A base URL may start with a url setting ({settings.instance_url}/services/...).
+    static const QRegularExpression leadingSetting(
+        QStringLiteral("^\\{settings\\.([A-Za-z0-9_]+)\\}"));
+    const QRegularExpressionMatch leading = leadingSetting.match(m.defaultBaseUrl);
+    const QUrl base(placeholdersAsText(leading.hasMatch()
+                                           ? QString(QStringLiteral("https://placeholder") +
+                                                     m.defaultBaseUrl.mid(leading.capturedLength()))
+                                           : m.defaultBaseUrl));
     if (!base.isValid() ||
         (base.scheme() != QLatin1String("https") && base.scheme() != QLatin1String("http")))
         r.fail(QStringLiteral("baseUrl"),
@@ -521,7 +580,26 @@ ConnectorManifest readManifest(const Reader &r)
                    QStringLiteral("\"%1\" is declared twice").arg(s.name));
         m.settings.append(s);
     }
+    // Per-tenant hosts (Marketo's Munchkin id, Salesforce's instance) come from settings.
+    for (const QString &name : settingsNamedIn(m.defaultBaseUrl)) {
+        if (!m.setting(name))
+            r.fail(
+                QStringLiteral("baseUrl"),
+                QStringLiteral("names {settings.%1}, which is not a declared setting").arg(name));
+    }
+    if (leading.hasMatch()) {
+        const SettingSpec *spec = m.setting(leading.captured(1));
+        if (spec && spec->type != SettingSpec::Type::Url)
+            r.fail(QStringLiteral("baseUrl"),
+                   QStringLiteral("starts with {settings.%1}, which must then be a url setting")
+                       .arg(spec->name));
+    }
     m.auth = readAuth(r.object(QStringLiteral("auth"), true));
+    for (auto it = m.auth.tokenSettings.constBegin(); it != m.auth.tokenSettings.constEnd(); ++it) {
+        if (!m.setting(it.key()))
+            r.fail(QStringLiteral("auth.tokenSettings.") + it.key(),
+                   QStringLiteral("is not a declared setting"));
+    }
     m.headers = r.stringMap(QStringLiteral("headers"));
 
     const Reader rate = r.object(QStringLiteral("rateLimit"), false);
@@ -547,6 +625,19 @@ ConnectorManifest readManifest(const Reader &r)
     m.retry.maxWaitSeconds = retry.integer(QStringLiteral("maxWaitSeconds"), 120, 0, 86400);
     m.retry.maxBodyBytes = qint64(retry.integer(QStringLiteral("maxBodyBytes"), 64 * 1024 * 1024,
                                                 1024, std::numeric_limits<int>::max()));
+
+    const Reader errorBody = r.object(QStringLiteral("errorBody"), false);
+    errorBody.rejectUnknown({QStringLiteral("codePath"), QStringLiteral("messagePath"),
+                             QStringLiteral("authCodes"), QStringLiteral("rateLimitCodes"),
+                             QStringLiteral("rateLimitWaitSeconds")});
+    if (!errorBody.json().isEmpty()) {
+        m.errorBody.codePath = errorBody.string(QStringLiteral("codePath"), true);
+        m.errorBody.messagePath = errorBody.string(QStringLiteral("messagePath"), false);
+        m.errorBody.authCodes = errorBody.strings(QStringLiteral("authCodes"));
+        m.errorBody.rateLimitCodes = errorBody.strings(QStringLiteral("rateLimitCodes"));
+        m.errorBody.rateLimitWaitSeconds =
+            errorBody.integer(QStringLiteral("rateLimitWaitSeconds"), 20, 0, 86400);
+    }
 
     const QJsonArray streams = r.array(QStringLiteral("streams"), true);
     if (streams.isEmpty())

@@ -5,6 +5,8 @@
 #include "engine/paginator.h"
 #include "engine/recordmapper.h"
 #include "engine/requestbuilder.h"
+#include "engine/serviceerror.h"
+#include "engine/sourcesettings.h"
 #include "isodate.h"
 #include "manifest/connectorregistry.h"
 
@@ -37,6 +39,9 @@ private Q_SLOTS:
     void newlineDelimitedRecords();
     void slicesKeepTheServicesBytes();
     void credentialsInTheServicesForm();
+    void baseUrlTakesTheSourcesSettings();
+    void settingsFromTheSecretAndTheTokenAnswer();
+    void errorsReportedInsideABody();
 
 private:
     static QByteArray issue();
@@ -530,6 +535,105 @@ void TestEnginePieces::slicesKeepTheServicesBytes()
     QVERIFY(slices.isEmpty());
     QVERIFY(!JsonSlices::arrayElements(R"({"data":{}})", QStringLiteral("data.items"), &slices));
     QVERIFY(!JsonSlices::arrayElements(R"({"data":[1,2)", QStringLiteral("data"), &slices));
+}
+
+void TestEnginePieces::baseUrlTakesTheSourcesSettings()
+{
+    ConnectorManifest manifest;
+    manifest.title = QStringLiteral("Marketo");
+    SettingSpec munchkin;
+    munchkin.name = QStringLiteral("munchkin_id");
+    munchkin.help = QStringLiteral("Your Munchkin id");
+    manifest.settings.append(munchkin);
+    const QString text = QStringLiteral("https://{settings.munchkin_id}.mktorest.com/rest");
+    QString error;
+    const QUrl url = RequestBuilder::baseUrl(
+        text, manifest, {{QStringLiteral("munchkin_id"), QStringLiteral("123-ABC-456")}}, &error);
+    QCOMPARE(url, QUrl(QStringLiteral("https://123-ABC-456.mktorest.com/rest")));
+    QVERIFY(error.isEmpty());
+    // A missing setting is named, with its help, rather than sending to a broken host.
+    QVERIFY(!RequestBuilder::baseUrl(text, manifest, {}, &error).isValid());
+    QVERIFY2(error.contains(QStringLiteral("\"munchkin_id\" (Your Munchkin id)")),
+             qPrintable(error));
+    error.clear();
+    QVERIFY(!RequestBuilder::baseUrl(QStringLiteral("{settings.munchkin_id}/rest"), manifest,
+                                     {{QStringLiteral("munchkin_id"), QStringLiteral("ftp://x")}},
+                                     &error)
+                 .isValid());
+    QVERIFY2(error.contains(QStringLiteral("not a valid http(s) URL")), qPrintable(error));
+}
+
+void TestEnginePieces::settingsFromTheSecretAndTheTokenAnswer()
+{
+    ConnectorManifest manifest;
+    SettingSpec dc;
+    dc.name = QStringLiteral("data_center");
+    dc.fromSecret = QStringLiteral("-([a-z]+[0-9]+)$");
+    manifest.settings.append(dc);
+    QJsonObject settings =
+        SourceSettings::withSecretParts(manifest, {}, "anystring:0123456789abcdef-us21");
+    QCOMPARE(settings.value(QStringLiteral("data_center")).toString(), QStringLiteral("us21"));
+    // A value the source gives wins; a secret without the part leaves the setting unset.
+    settings = SourceSettings::withSecretParts(
+        manifest, {{QStringLiteral("data_center"), QStringLiteral("us6")}}, "key-us21");
+    QCOMPARE(settings.value(QStringLiteral("data_center")).toString(), QStringLiteral("us6"));
+    QVERIFY(!SourceSettings::withSecretParts(manifest, {}, "nodatacentre")
+                 .contains(QStringLiteral("data_center")));
+
+    AuthSpec auth;
+    auth.tokenSettings.insert(QStringLiteral("instance_url"), QStringLiteral("instance_url"));
+    QJsonObject kept{{QStringLiteral("client_id"), QStringLiteral("3MVG9")}};
+    const QJsonObject answer{
+        {QStringLiteral("instance_url"), QStringLiteral("https://acme.my.salesforce.com")},
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")}};
+    QVERIFY(SourceSettings::takeFromTokenAnswer(auth, answer, &kept));
+    QCOMPARE(kept.value(QStringLiteral("instance_url")).toString(),
+             QStringLiteral("https://acme.my.salesforce.com"));
+    QVERIFY(!kept.contains(QStringLiteral("token_type")));
+    QVERIFY(!SourceSettings::takeFromTokenAnswer(auth, answer, &kept)); // nothing new
+}
+
+void TestEnginePieces::errorsReportedInsideABody()
+{
+    ErrorBodySpec spec;
+    spec.codePath = QStringLiteral("errors[].code");
+    spec.messagePath = QStringLiteral("errors[].message");
+    spec.authCodes = {QStringLiteral("601"), QStringLiteral("602")};
+    spec.rateLimitCodes = {QStringLiteral("606")};
+    ServiceErrorReader reader(spec);
+    using Kind = ServiceErrorReader::Finding::Kind;
+    QCOMPARE(reader.read(R"({"requestId":"e42b#14","success":true,"result":[]})").kind, Kind::None);
+    const auto expired = reader.read(
+        R"({"requestId":"1#1","success":false,"errors":[{"code":"602","message":"Access token expired"}]})");
+    QCOMPARE(expired.kind, Kind::AuthExpired);
+    QCOMPARE(expired.message, QStringLiteral("Access token expired"));
+    QCOMPARE(
+        reader.read(R"({"success":false,"errors":[{"code":606,"message":"Max rate limit"}]})").kind,
+        Kind::RateLimited);
+    const auto other = reader.read(
+        R"({"success":false,"errors":[{"code":"710","message":"Parent folder not found"}]})");
+    QCOMPARE(other.kind, Kind::Failed);
+    QCOMPARE(other.code, QStringLiteral("710"));
+    QCOMPARE(reader.read("<html>").kind, Kind::None);
+
+    // Client credentials: the access token obtained for the id and secret is what is sent.
+    AuthSpec auth;
+    auth.type = AuthSpec::Type::ClientCredentials;
+    auth.prefix = QStringLiteral("Bearer ");
+    Credentials credentials;
+    credentials.token = "client-id:client-secret";
+    QVERIFY(credentials.needsAccessToken());
+    HttpRequest request;
+    credentials.apply(auth, request);
+    QVERIFY(request.header("authorization").isEmpty());
+    credentials.accessToken = "cdf01657-110d-4155-99a7-f986b2ff13a0:int";
+    credentials.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addSecs(3599);
+    QVERIFY(!credentials.needsAccessToken());
+    credentials.apply(auth, request);
+    QCOMPARE(request.header("authorization"),
+             QByteArray("Bearer cdf01657-110d-4155-99a7-f986b2ff13a0:int"));
+    credentials.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addSecs(30);
+    QVERIFY(credentials.needsAccessToken()); // about to expire: renewed before the next stream
 }
 
 QTEST_GUILESS_MAIN(TestEnginePieces)

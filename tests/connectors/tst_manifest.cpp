@@ -23,6 +23,7 @@ private Q_SLOTS:
     void userManifestsLoadBesideBuiltIns();
     void aBrokenUserManifestDoesNotStopTheOthers();
     void validatesSettings();
+    void readsPerTenantAddressesAndTokenRules();
 
 private:
     static QJsonObject minimal();
@@ -177,6 +178,78 @@ void TestManifest::rejectsBadManifests_data()
         streams.append(streams.at(0));
         o.insert(QStringLiteral("streams"), streams);
     }) << QStringLiteral("streams[1].name: \"tickets\" is declared twice");
+    QTest::newRow("base URL names an undeclared setting") << with([](QJsonObject &o) {
+        o.insert(QStringLiteral("baseUrl"),
+                 QStringLiteral("https://{settings.tenant}.example.com"));
+    }) << QStringLiteral("baseUrl: names {settings.tenant}, which is not a declared setting");
+    QTest::newRow("base URL starts with a setting that is not a url")
+        << with([](QJsonObject &o) {
+               o.insert(QStringLiteral("baseUrl"), QStringLiteral("{settings.projects}/api"));
+           })
+        << QStringLiteral(
+               "baseUrl: starts with {settings.projects}, which must then be a url setting");
+    QTest::newRow("fromSecret without a capture group") << with([](QJsonObject &o) {
+        QJsonArray settings = o.value(QStringLiteral("settings")).toArray();
+        settings.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("dc")},
+                                    {QStringLiteral("help"), QStringLiteral("Data centre")},
+                                    {QStringLiteral("fromSecret"), QStringLiteral("-[a-z]+$")}});
+        o.insert(QStringLiteral("settings"), settings);
+    }) << QStringLiteral("settings[1].fromSecret: needs a capture group");
+    QTest::newRow("client credentials without a token URL") << with([](QJsonObject &o) {
+        o.insert(QStringLiteral("auth"),
+                 QJsonObject{{QStringLiteral("type"), QStringLiteral("clientCredentials")}});
+    }) << QStringLiteral("auth.tokenUrl: is required");
+    QTest::newRow("token settings name an undeclared setting") << with([](QJsonObject &o) {
+        o.insert(
+            QStringLiteral("auth"),
+            QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("oauth2")},
+                {QStringLiteral("authorizeUrl"), QStringLiteral("https://t.example/authorize")},
+                {QStringLiteral("tokenUrl"), QStringLiteral("https://t.example/token")},
+                {QStringLiteral("tokenSettings"),
+                 QJsonObject{{QStringLiteral("instance_url"), QStringLiteral("instance_url")}}}});
+    }) << QStringLiteral("auth.tokenSettings.instance_url: is not a declared setting");
+    QTest::newRow("errorBody without codePath") << with([](QJsonObject &o) {
+        o.insert(QStringLiteral("errorBody"),
+                 QJsonObject{{QStringLiteral("authCodes"), QJsonArray{QStringLiteral("601")}}});
+    }) << QStringLiteral("errorBody.codePath: is required");
+}
+
+void TestManifest::readsPerTenantAddressesAndTokenRules()
+{
+    QJsonObject o = minimal();
+    QJsonArray settings = o.value(QStringLiteral("settings")).toArray();
+    settings.append(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("dc")},
+                    {QStringLiteral("help"), QStringLiteral("Data centre")},
+                    {QStringLiteral("fromSecret"), QStringLiteral("-([a-z]+[0-9]+)$")}});
+    o.insert(QStringLiteral("settings"), settings);
+    o.insert(QStringLiteral("baseUrl"),
+             QStringLiteral("https://{settings.dc}.api.example.com/3.0"));
+    o.insert(QStringLiteral("auth"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("clientCredentials")},
+                         {QStringLiteral("tokenUrl"), QStringLiteral("/identity/oauth/token")},
+                         {QStringLiteral("tokenRequest"), QStringLiteral("query")}});
+    o.insert(QStringLiteral("errorBody"),
+             QJsonObject{{QStringLiteral("codePath"), QStringLiteral("errors[].code")},
+                         {QStringLiteral("messagePath"), QStringLiteral("errors[].message")},
+                         {QStringLiteral("authCodes"),
+                          QJsonArray{QStringLiteral("601"), QStringLiteral("602")}},
+                         {QStringLiteral("rateLimitCodes"), QJsonArray{QStringLiteral("606")}},
+                         {QStringLiteral("rateLimitWaitSeconds"), 20}});
+    const ManifestParser::Result result =
+        ManifestParser::parse(QJsonDocument(o).toJson(), QStringLiteral("tenant.json"));
+    QVERIFY2(result.manifest, qPrintable(result.error));
+    const ConnectorManifest &m = *result.manifest;
+    QCOMPARE(m.setting(QStringLiteral("dc"))->fromSecret, QStringLiteral("-([a-z]+[0-9]+)$"));
+    QCOMPARE(m.auth.type, AuthSpec::Type::ClientCredentials);
+    QCOMPARE(m.auth.clientTokenUrl, QStringLiteral("/identity/oauth/token"));
+    QVERIFY(m.auth.clientTokenParametersInQuery);
+    QCOMPARE(m.auth.prefix, QStringLiteral("Bearer "));
+    QCOMPARE(m.auth.firstName, QStringLiteral("client_id"));
+    QCOMPARE(m.errorBody.authCodes, (QStringList{QStringLiteral("601"), QStringLiteral("602")}));
+    QCOMPARE(m.errorBody.rateLimitCodes, QStringList{QStringLiteral("606")});
+    QCOMPARE(m.secretNames(), QStringList{QStringLiteral("token")});
 }
 
 void TestManifest::rejectsBadManifests()
