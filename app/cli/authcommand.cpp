@@ -2,6 +2,8 @@
 
 #include "clioutput.h"
 #include "clisecrets.h"
+#include "databasewriter.h"
+#include "engine/sourcesettings.h"
 #include "manifest/connectorregistry.h"
 #include "oauthlogin.h"
 #include "sourcestore.h"
@@ -119,7 +121,9 @@ int AuthCommand::set(const QStringList &arguments, const CommandContext &context
             ExitUsage);
     if (secret.contains('\n'))
         return context.output->fail(tr("The token must be one line."), ExitUsage);
-    if (r.manifest->auth.type == AuthSpec::Type::Basic && !secret.contains(':'))
+    const AuthSpec::Type type = r.manifest->auth.type;
+    if ((type == AuthSpec::Type::Basic || type == AuthSpec::Type::ClientCredentials) &&
+        !secret.contains(':'))
         return context.output->fail(tr("%1 takes two values: give them as %2:%3")
                                         .arg(r.manifest->title,
                                              r.manifest->auth.firstName.toUpper(),
@@ -157,8 +161,21 @@ int AuthCommand::login(const QStringList &arguments, const CommandContext &conte
             ExitError);
     CliSecrets secrets(r.db->workspaceId());
     QString error;
-    if (!OAuthLogin::run(r.source, *r.manifest, secrets, *context.output, &error))
+    QJsonObject tokenAnswer;
+    if (!OAuthLogin::run(r.source, *r.manifest, secrets, *context.output, &error, &tokenAnswer))
         return context.output->fail(error, ExitError);
+    // Some services say in the token answer where the account lives (Salesforce's instance).
+    QJsonObject settings = r.source.settings;
+    if (SourceSettings::takeFromTokenAnswer(r.manifest->auth, tokenAnswer, &settings)) {
+        const WriteResult written = r.db->writer()->run([&](QSqlDatabase &db, QString *jobError) {
+            return SourceSettings::store(db, r.source.id, settings, jobError);
+        });
+        if (!written.ok)
+            return context.output->fail(
+                tr("Signed in, but the account's address could not be saved: %1")
+                    .arg(written.error),
+                ExitError);
+    }
     context.output->out()
         << tr("Signed in: the tokens of \"%1\" are in the system keychain.").arg(r.source.name)
         << '\n';

@@ -47,7 +47,7 @@ OAuthConfig configFor(const Source &source, const ConnectorManifest &manifest)
 }
 
 bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &secrets,
-         CliOutput &output, QString *error)
+         CliOutput &output, QString *error, QJsonObject *tokenAnswer)
 {
     OAuthConfig config = configFor(source, manifest);
     if (config.clientId.isEmpty()) {
@@ -96,6 +96,8 @@ bool run(const Source &source, const ConnectorManifest &manifest, CliSecrets &se
         *error = stored.error;
         return false;
     }
+    if (tokenAnswer)
+        *tokenAnswer = tokens.extra;
     return true;
 }
 

@@ -29,6 +29,7 @@ ConnectionKind::Auth authOf(const ConnectorManifest &manifest)
     case AuthSpec::Type::Header:
     case AuthSpec::Type::Basic:
     case AuthSpec::Type::Query:
+    case AuthSpec::Type::ClientCredentials:
         break;
     }
     return ConnectionKind::Auth::Secret;
