@@ -3,6 +3,7 @@
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
 #include "cli/featurescommand.h"
+#include "cli/planscommand.h"
 #include "cli/reportcommand.h"
 #include "cli/sourcescommand.h"
 #include "cli/synccommand.h"
@@ -32,6 +33,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<ReportCommand>());
     commandLine.add(std::make_unique<FeaturesCommand>());
     commandLine.add(std::make_unique<CurrencyCommand>());
+    commandLine.add(std::make_unique<PlansCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 
