@@ -2,6 +2,7 @@
 #include "cli/commandline.h"
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
+#include "cli/exportcommand.h"
 #include "cli/featurescommand.h"
 #include "cli/planscommand.h"
 #include "cli/reportcommand.h"
@@ -23,7 +24,7 @@ void describeApplication()
 
 int runCommandLine(int &argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeCommandLineApplication(argc, argv);
     CommandLine commandLine;
     commandLine.add(std::make_unique<DbCommand>());
     commandLine.add(std::make_unique<DemoCommand>());
@@ -34,6 +35,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<FeaturesCommand>());
     commandLine.add(std::make_unique<CurrencyCommand>());
     commandLine.add(std::make_unique<PlansCommand>());
+    commandLine.add(std::make_unique<ExportCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 

@@ -4,4 +4,5 @@ target_sources(product-hub PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/planscommand.cpp ${CMAKE_CURRENT_LIST_DIR}/planscommand.h
     ${CMAKE_CURRENT_LIST_DIR}/plansview.cpp ${CMAKE_CURRENT_LIST_DIR}/plansview.h
     ${CMAKE_CURRENT_LIST_DIR}/plansexporters.cpp ${CMAKE_CURRENT_LIST_DIR}/plansexporters.h
+    ${CMAKE_CURRENT_LIST_DIR}/planexportformats.cpp
 )

@@ -316,7 +316,9 @@ int PlansCommand::exportPlan(const QStringList &arguments, const CommandContext 
     if (!judged)
         return ExitError;
     QString error;
-    if (!(*writer)({judged->plan, judged->context, judged->assessment, *today}, path, &error))
+    const QSqlDatabase connection = db->connection();
+    if (!(*writer)({connection, judged->plan, judged->context, judged->assessment, *today}, path,
+                   &error))
         return context.output->fail(error, ExitError);
     context.output->out() << tr("Wrote plan %1 to %2.").arg(*id).arg(path) << '\n';
     return ExitOk;

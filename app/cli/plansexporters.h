@@ -5,6 +5,7 @@
 #include "launch/launchplan.h"
 
 #include <QDate>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -16,6 +17,8 @@ namespace PlanExporters {
 
 struct Input
 {
+    // The workspace the plan was read from, for formats that read more of it.
+    const QSqlDatabase &db;
     const Launch::LaunchPlan &plan;
     const Launch::LaunchContext &context;
     const Launch::Assessment &assessment;

@@ -4,6 +4,7 @@
 #include "banner.h"
 #include "database.h"
 #include "drilldowndialog.h"
+#include "exportactions.h"
 #include "featureadoptiontable.h"
 #include "metrics/reports.h"
 #include "reportloader.h"
@@ -17,6 +18,7 @@
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -85,12 +87,41 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
     refresh->setAccessibleName(tr("Refresh the dashboard"));
     refresh->setShortcut(QKeySequence::Refresh);
 
+    auto *share = new QPushButton(tr("&Share"), this);
+    share->setAccessibleName(tr("Save the adoption report as a PDF or preview it"));
+    auto *shareMenu = new QMenu(share);
+    QAction *savePdf = shareMenu->addAction(tr("Save as &PDF…"));
+    savePdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = shareMenu->addAction(tr("Print pre&view…"));
+    preview->setShortcut(QKeySequence::Print);
+    for (QAction *action : {savePdf, preview}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    share->setMenu(shareMenu);
+    const auto workspaceName = [this] {
+        const std::shared_ptr<Database> database =
+            m_controller ? m_controller->database() : nullptr;
+        return database ? database->workspace().displayName() : QString();
+    };
+    connect(savePdf, &QAction::triggered, this, [this, workspaceName] {
+        if (m_controller && m_controller->database())
+            ExportActions::exportAdoptionPdf(this, m_controller->database(), workspaceName(),
+                                             window(), today());
+    });
+    connect(preview, &QAction::triggered, this, [this, workspaceName] {
+        if (m_controller && m_controller->database())
+            ExportActions::previewAdoptionReport(this, m_controller->database(), workspaceName(),
+                                                 window(), today());
+    });
+
     auto *header = new QHBoxLayout;
     header->setSpacing(8);
     header->addWidget(m_title);
     header->addStretch();
     header->addWidget(m_window);
     header->addWidget(refresh);
+    header->addWidget(share);
 
     m_busy->setRange(0, 0);
     m_busy->setMaximumHeight(4);

@@ -4,6 +4,7 @@
 
 #include "banner.h"
 #include "database.h"
+#include "exportactions.h"
 #include "feedback/feedbackinboxmodel.h"
 #include "feedbackfilterbar.h"
 #include "feedbackloader.h"
@@ -23,6 +24,7 @@
 #include <QMap>
 #include <QMenu>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSet>
 #include <QSettings>
 #include <QSplitter>
@@ -103,6 +105,39 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     m_busy->hide();
     m_count->setAccessibleName(tr("Number of feedback items"));
 
+    // Stakeholders get the view as it is filtered: every matching item, not only those read.
+    auto *share = new QPushButton(tr("&Share"), this);
+    share->setAccessibleName(tr("Export this view as CSV, or a digest of it as a PDF"));
+    auto *shareMenu = new QMenu(share);
+    QAction *csv = shareMenu->addAction(tr("This View as &CSV…"));
+    csv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *pdf = shareMenu->addAction(tr("Digest as &PDF…"));
+    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = shareMenu->addAction(tr("Print pre&view of the Digest…"));
+    preview->setShortcut(QKeySequence::Print);
+    for (QAction *action : {csv, pdf, preview}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    share->setMenu(shareMenu);
+    const auto workspaceName = [this] {
+        return m_database ? m_database->workspace().displayName() : QString();
+    };
+    connect(csv, &QAction::triggered, this, [this] {
+        if (m_model)
+            ExportActions::exportFeedback(this, m_database, m_model->query());
+    });
+    connect(pdf, &QAction::triggered, this, [this, workspaceName] {
+        if (m_model)
+            ExportActions::exportFeedbackDigestPdf(this, m_database, workspaceName(),
+                                                   m_model->query());
+    });
+    connect(preview, &QAction::triggered, this, [this, workspaceName] {
+        if (m_model)
+            ExportActions::previewFeedbackDigest(this, m_database, workspaceName(),
+                                                 m_model->query());
+    });
+
     auto *header = new QHBoxLayout;
     header->setSpacing(8);
     header->addWidget(title);
@@ -111,6 +146,7 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     header->addWidget(m_count);
     header->addWidget(toolButton(undo, this));
     header->addWidget(toolButton(redo, this));
+    header->addWidget(share);
 
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_reading);

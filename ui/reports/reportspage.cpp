@@ -6,6 +6,7 @@
 #include "adoption/windowselector.h"
 #include "banner.h"
 #include "database.h"
+#include "exportactions.h"
 #include "workspacecontroller.h"
 
 #include <QComboBox>
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
@@ -107,11 +109,58 @@ ReportsPage::ReportsPage(WorkspaceController *controller, QWidget *parent)
     m_notes->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    auto *share = new QPushButton(tr("&Share"), this);
+    share->setAccessibleName(tr("Export the rows shown as CSV, or the report as a PDF"));
+    auto *shareMenu = new QMenu(share);
+    QAction *csv = shareMenu->addAction(tr("Rows shown as &CSV…"));
+    csv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *pdf = shareMenu->addAction(tr("Save as &PDF…"));
+    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = shareMenu->addAction(tr("Print pre&view…"));
+    preview->setShortcut(QKeySequence::Print);
+    for (QAction *action : {csv, pdf, preview}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+    }
+    share->setMenu(shareMenu);
+    const auto workspaceName = [this] {
+        const std::shared_ptr<Database> database =
+            m_controller ? m_controller->database() : nullptr;
+        return database ? database->workspace().displayName() : QString();
+    };
+    connect(csv, &QAction::triggered, this, [this] {
+        if (m_model->table().columns.isEmpty())
+            return;
+        ModelSource::Options options;
+        options.valueRole = ReportTableModel::RawRole;
+        options.keyRole = ReportTableModel::KeyRole;
+        for (int visual = 0; visual < m_view->horizontalHeader()->count(); ++visual) {
+            const int column = m_view->horizontalHeader()->logicalIndex(visual);
+            if (!m_view->isColumnHidden(column))
+                options.columns.append(column);
+        }
+        ExportActions::exportTable(
+            this, m_sorted,
+            QStringLiteral("%1-%2.csv").arg(Reports::kindName(kind()), m_shownWindow.toText()),
+            options);
+    });
+    connect(pdf, &QAction::triggered, this, [this, workspaceName] {
+        if (!m_model->table().columns.isEmpty())
+            ExportActions::exportReportPdf(this, m_model->table(), workspaceName(),
+                                           m_shownWindow.label());
+    });
+    connect(preview, &QAction::triggered, this, [this, workspaceName] {
+        if (!m_model->table().columns.isEmpty())
+            ExportActions::previewReport(this, m_model->table(), workspaceName(),
+                                         m_shownWindow.label());
+    });
+
     auto *header = new QHBoxLayout;
     header->addWidget(title, 1);
     header->addWidget(m_kind);
     header->addWidget(m_window);
     header->addWidget(m_export);
+    header->addWidget(share);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 16);
     layout->setSpacing(12);

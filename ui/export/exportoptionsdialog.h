@@ -1,0 +1,42 @@
+#pragma once
+
+#include "export/pdfpagesetup.h"
+#include "export/tableexport.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QRadioButton;
+
+// The choices of one export before the file is picked: for CSV, the rows shown or the whole
+// table, a byte-order mark, personal data left out; for PDF, page size and orientation.
+// Remembers the last choices.
+class ExportOptionsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class Kind { Csv, Pdf };
+
+    // canExportEverything: offer "every row of the table" beside "the rows shown".
+    ExportOptionsDialog(Kind kind, bool canExportEverything, QWidget *parent = nullptr);
+
+    bool everything() const;
+    CsvOptions csvOptions() const;
+    PdfPageSetup pageSetup() const;
+
+    void accept() override;
+
+Q_SIGNALS:
+    // PDF only: show the pages before writing them.
+    void previewRequested(const PdfPageSetup &setup);
+
+private:
+    Kind m_kind;
+    QRadioButton *m_shown = nullptr;
+    QRadioButton *m_all = nullptr;
+    QCheckBox *m_bom = nullptr;
+    QCheckBox *m_noPersonal = nullptr;
+    QComboBox *m_size = nullptr;
+    QComboBox *m_orientation = nullptr;
+};
