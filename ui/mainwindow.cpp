@@ -4,6 +4,7 @@
 #include "connections/connectionspage.h"
 #include "database.h"
 #include "feedback/feedbackpage.h"
+#include "launchplanspage.h"
 #include "overviewpage.h"
 #include "recentworkspaces.h"
 #include "recorddialog.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_adoption(new AdoptionPage(m_controller, m_workspaceView))
     , m_feedback(new FeedbackPage(m_controller, m_workspaceView))
     , m_reports(new ReportsPage(m_controller, m_workspaceView))
+    , m_plans(new LaunchPlansPage(m_controller, m_workspaceView))
     , m_syncActivity(new QLabel(this))
     , m_statusPath(new QLabel(this))
 {
@@ -49,6 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("adoption"), tr("Adoption"), m_adoption);
     m_workspaceView->addPage(QStringLiteral("feedback"), tr("Feedback"), m_feedback);
     m_workspaceView->addPage(QStringLiteral("reports"), tr("Reports"), m_reports);
+    m_workspaceView->addPage(QStringLiteral("plans"), tr("Launch plans"), m_plans);
     m_stack->addWidget(m_workspaceView);
     createSearch();
     setCentralWidget(m_stack);

@@ -5,6 +5,7 @@
 class AdoptionPage;
 class FeedbackPage;
 class ReportsPage;
+class LaunchPlansPage;
 class ConnectionsPage;
 class OverviewPage;
 class QLabel;
@@ -37,6 +38,7 @@ public:
     AdoptionPage *adoptionPage() const { return m_adoption; }
     ReportsPage *reportsPage() const { return m_reports; }
     FeedbackPage *feedbackPage() const { return m_feedback; }
+    LaunchPlansPage *plansPage() const { return m_plans; }
     // The welcome page, or the page of the open workspace being shown.
     QWidget *currentPage() const;
 
@@ -65,6 +67,7 @@ private:
     AdoptionPage *m_adoption;
     FeedbackPage *m_feedback;
     ReportsPage *m_reports;
+    LaunchPlansPage *m_plans;
     QLabel *m_syncActivity;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusPath;
