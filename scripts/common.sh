@@ -7,7 +7,7 @@ HUB_BUILD_PACKAGES=(
     cmake ninja-build ccache g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-networkauth-dev qt6-httpserver-dev
     qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libgl-dev libzstd-dev
+    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6opengl6-dev libgl-dev libzstd-dev zlib1g-dev
     libsimdjson-dev libsqlite3-dev
     libqt6svg6 qt6-qpa-plugins fonts-dejavu-core
 )

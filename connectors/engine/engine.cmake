@@ -19,4 +19,7 @@ target_sources(hub_connectors PRIVATE
     engine/streamrunner.cpp engine/streamrunner.h
     engine/sourceworker.cpp engine/sourceworker.h
     engine/syncengine.cpp engine/syncengine.h
+    engine/zipreader.cpp engine/zipreader.h
 )
+find_package(ZLIB REQUIRED)
+target_link_libraries(hub_connectors PUBLIC ZLIB::ZLIB)

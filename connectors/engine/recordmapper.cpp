@@ -137,6 +137,11 @@ bool RecordMapper::map(const JsonRecord &record, QVariantList *row, QString *err
                 !(value.typeId() == QMetaType::QString && value.toString().isEmpty()))
                 break;
         }
+        if (!field.mapping.values.isEmpty() && value.typeId() == QMetaType::QString) {
+            const auto found = field.mapping.values.constFind(value.toString());
+            if (found != field.mapping.values.constEnd())
+                value = found.value();
+        }
         if (!value.isValid() && field.mapping.hasConstant)
             value = field.mapping.constant.toVariant();
         if (field.mapping.column == QLatin1String("external_id") &&

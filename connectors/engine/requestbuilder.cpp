@@ -74,9 +74,19 @@ StreamSpec RequestBuilder::withSettings(const StreamSpec &stream, const QJsonObj
 {
     const QHash<QString, QString> vals = values(settings, QString(), QString());
     StreamSpec resolved = stream;
+    // A path naming an optional setting the source left empty would otherwise point at the
+    // parent object ("properties.{settings.x}" becoming "properties"): it is left out.
+    static const QRegularExpression named(QStringLiteral("\\{settings\\.([A-Za-z0-9_]+)\\}"));
     for (FieldMapping &field : resolved.mapping) {
-        for (QString &path : field.paths)
-            path = resolve(path, vals);
+        QStringList kept;
+        for (const QString &path : std::as_const(field.paths)) {
+            bool empty = false;
+            for (auto it = named.globalMatch(path); it.hasNext() && !empty;)
+                empty = vals.value(QStringLiteral("settings.") + it.next().captured(1)).isEmpty();
+            if (!empty)
+                kept.append(resolve(path, vals));
+        }
+        field.paths = kept;
     }
     for (RecordFilter &filter : resolved.filters)
         filter.path = resolve(filter.path, vals);

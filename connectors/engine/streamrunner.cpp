@@ -141,6 +141,12 @@ void StreamRunner::start()
                 return;
             }
             if (m_items.isEmpty()) {
+                // An optional list left empty means the source does not use this stream.
+                const SettingSpec *list = m_manifest.setting(m_stream.forEach);
+                if (list && !list->required) {
+                    finish();
+                    return;
+                }
                 fail(StreamOutcome::Status::Failed,
                      tr("The setting \"%1\" lists nothing to sync.").arg(m_stream.forEach));
                 return;

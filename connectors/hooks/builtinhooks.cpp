@@ -1,6 +1,8 @@
 #include "builtinhooks.h"
 
+#include "marketohook.h"
 #include "mondayhook.h"
+#include "qualtricshook.h"
 
 #include <mutex>
 
@@ -13,6 +15,8 @@ void registerAll()
     static std::once_flag once;
     std::call_once(once, [] {
         registerMondayHooks();
+        registerQualtricsHooks();
+        registerMarketoHooks();
     });
 }
 

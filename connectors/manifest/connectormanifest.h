@@ -105,6 +105,9 @@ struct FieldMapping
     QString join;         // for array projections: join the values with this text
     bool hasJoin = false; // "join" given, even as "" (rich-text runs joined with nothing)
     bool hasConstant = false;
+    // A service's own words for a state, translated into the canonical ones (Mailchimp's
+    // "save" is "draft"); a value not listed is written as it came.
+    QMap<QString, QString> values;
 };
 
 struct RecordFilter

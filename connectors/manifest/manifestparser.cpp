@@ -362,7 +362,7 @@ FieldMapping readField(const Reader &parent, const QString &column, const QJsonV
                                 .arg(Reader::describe(value)));
     const Reader r(value.toObject(), parent.field(column));
     r.rejectUnknown({QStringLiteral("path"), QStringLiteral("type"), QStringLiteral("const"),
-                     QStringLiteral("join")});
+                     QStringLiteral("join"), QStringLiteral("values")});
     const QJsonValue path = r.json().value(QStringLiteral("path"));
     if (path.isString()) {
         f.paths = {path.toString()};
@@ -389,6 +389,7 @@ FieldMapping readField(const Reader &parent, const QString &column, const QJsonV
     }
     f.join = r.string(QStringLiteral("join"), false);
     f.hasJoin = r.has(QStringLiteral("join"));
+    f.values = r.stringMap(QStringLiteral("values"));
     if (f.paths.isEmpty() && !f.hasConstant)
         r.fail(QStringLiteral("path"), QStringLiteral("is required unless \"const\" is given"));
     return f;

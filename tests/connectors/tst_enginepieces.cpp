@@ -26,6 +26,7 @@ private Q_SLOTS:
     void datesInEveryFormServicesSend();
     void mapsAGithubIssue();
     void filtersRecords();
+    void mappedValuesTranslateAServicesStates();
     void linkHeaderNextPage();
     void cursorPaginationStopsOnARepeatedCursor();
     void offsetAndPagePagination();
@@ -177,6 +178,33 @@ void TestEnginePieces::filtersRecords()
     QVERIFY(pulls.map(pull, &row, &error));
     QCOMPARE(row.at(pulls.columns().indexOf(QStringLiteral("resolved_at"))).toString(),
              QStringLiteral("2026-03-04T00:00:00Z")); // merged, not closed
+}
+
+void TestEnginePieces::mappedValuesTranslateAServicesStates()
+{
+    StreamSpec stream;
+    FieldMapping id;
+    id.column = QStringLiteral("external_id");
+    id.paths = {QStringLiteral("id")};
+    FieldMapping status;
+    status.column = QStringLiteral("status");
+    status.paths = {QStringLiteral("status")};
+    status.values = {{QStringLiteral("save"), QStringLiteral("draft")},
+                     {QStringLiteral("sent"), QStringLiteral("completed")}};
+    stream.mapping = {id, status};
+    const RecordMapper mapper(stream);
+    JsonDocument document;
+    QVariantList row;
+    QString error;
+    QVERIFY(mapper.map(parsed(document, R"({"id":"a1","status":"save"})"), &row, &error));
+    QCOMPARE(row.at(1).toString(), QStringLiteral("draft"));
+    QVERIFY(mapper.map(parsed(document, R"({"id":"a2","status":"sent"})"), &row, &error));
+    QCOMPARE(row.at(1).toString(), QStringLiteral("completed"));
+    // A state the manifest does not list is kept as the service wrote it; matching is exact.
+    QVERIFY(mapper.map(parsed(document, R"({"id":"a3","status":"Sent"})"), &row, &error));
+    QCOMPARE(row.at(1).toString(), QStringLiteral("Sent"));
+    QVERIFY(mapper.map(parsed(document, R"({"id":"a4"})"), &row, &error));
+    QVERIFY(row.at(1).isNull());
 }
 
 void TestEnginePieces::linkHeaderNextPage()
@@ -424,6 +452,14 @@ void TestEnginePieces::settingsNameFieldsInRecordPaths()
     QVERIFY(mapper.map(parsed(document, R"({"id":"10001","fields":{"customfield_10016":5.0}})"),
                        &row, &error));
     QCOMPARE(row.at(1).toDouble(), 5.0);
+
+    // An optional setting left empty takes its path out instead of pointing at "fields".
+    const StreamSpec unset = RequestBuilder::withSettings(stream, QJsonObject());
+    QCOMPARE(unset.mapping.at(1).paths, QStringList{QStringLiteral("fields.story_points")});
+    const RecordMapper fallback(unset);
+    QVERIFY(fallback.map(parsed(document, R"({"id":"10002","fields":{"story_points":3}})"), &row,
+                         &error));
+    QCOMPARE(row.at(1).toDouble(), 3.0);
 }
 
 void TestEnginePieces::pageParserExplainsBadBodies()

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 // Connector manifests: the built-in ones load, and a bad one is refused with a message
 // that names the file, the field and what was expected, while the others still load.
 class TestManifest : public QObject
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void aBrokenUserManifestDoesNotStopTheOthers();
     void validatesSettings();
     void readsPerTenantAddressesAndTokenRules();
+    void readsMappedValues();
 
 private:
     static QJsonObject minimal();
@@ -209,6 +212,18 @@ void TestManifest::rejectsBadManifests_data()
                 {QStringLiteral("tokenSettings"),
                  QJsonObject{{QStringLiteral("instance_url"), QStringLiteral("instance_url")}}}});
     }) << QStringLiteral("auth.tokenSettings.instance_url: is not a declared setting");
+    QTest::newRow("mapping values that are not text") << with([](QJsonObject &o) {
+        QJsonArray streams = o.value(QStringLiteral("streams")).toArray();
+        QJsonObject s = streams.at(0).toObject();
+        QJsonObject mapping = s.value(QStringLiteral("mapping")).toObject();
+        mapping.insert(
+            QStringLiteral("state"),
+            QJsonObject{{QStringLiteral("path"), QStringLiteral("status")},
+                        {QStringLiteral("values"), QJsonObject{{QStringLiteral("open"), 1}}}});
+        s.insert(QStringLiteral("mapping"), mapping);
+        streams[0] = s;
+        o.insert(QStringLiteral("streams"), streams);
+    }) << QStringLiteral("streams[0].mapping.state.values.open: expected text, got a number");
     QTest::newRow("errorBody without codePath") << with([](QJsonObject &o) {
         o.insert(QStringLiteral("errorBody"),
                  QJsonObject{{QStringLiteral("authCodes"), QJsonArray{QStringLiteral("601")}}});
@@ -250,6 +265,32 @@ void TestManifest::readsPerTenantAddressesAndTokenRules()
     QCOMPARE(m.errorBody.authCodes, (QStringList{QStringLiteral("601"), QStringLiteral("602")}));
     QCOMPARE(m.errorBody.rateLimitCodes, QStringList{QStringLiteral("606")});
     QCOMPARE(m.secretNames(), QStringList{QStringLiteral("token")});
+}
+
+void TestManifest::readsMappedValues()
+{
+    QJsonObject o = minimal();
+    QJsonArray streams = o.value(QStringLiteral("streams")).toArray();
+    QJsonObject s = streams.at(0).toObject();
+    QJsonObject mapping = s.value(QStringLiteral("mapping")).toObject();
+    mapping.insert(QStringLiteral("state"),
+                   QJsonObject{{QStringLiteral("path"), QStringLiteral("status")},
+                               {QStringLiteral("values"),
+                                QJsonObject{{QStringLiteral("todo"), QStringLiteral("open")},
+                                            {QStringLiteral("done"), QStringLiteral("closed")}}}});
+    s.insert(QStringLiteral("mapping"), mapping);
+    streams[0] = s;
+    o.insert(QStringLiteral("streams"), streams);
+    const ManifestParser::Result result =
+        ManifestParser::parse(QJsonDocument(o).toJson(), QStringLiteral("values.json"));
+    QVERIFY2(result.manifest, qPrintable(result.error));
+    const QList<FieldMapping> &fields = result.manifest->streams.first().mapping;
+    const auto state = std::find_if(fields.cbegin(), fields.cend(), [](const FieldMapping &f) {
+        return f.column == QLatin1String("state");
+    });
+    QVERIFY(state != fields.cend());
+    QCOMPARE(state->values.size(), 2);
+    QCOMPARE(state->values.value(QStringLiteral("done")), QStringLiteral("closed"));
 }
 
 void TestManifest::rejectsBadManifests()

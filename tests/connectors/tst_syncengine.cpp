@@ -36,6 +36,7 @@ private Q_SLOTS:
     void retriesUntilThePageComes();
     void rateLimitStopsWithAResumeTime();
     void oneFailingStreamDoesNotStopTheOthers();
+    void anEmptyListSkipsItsStreamOnlyWhenOptional();
     void refusedCredentialsAreExplained();
     void cancelKeepsWhatWasCommitted();
     void renewsAnExpiredAccessTokenOnce();
@@ -406,6 +407,23 @@ void TestSyncEngine::oneFailingStreamDoesNotStopTheOthers()
     QCOMPARE(find(outcomes, QStringLiteral("pull_requests"))->status, StreamOutcome::Status::Ok);
     QCOMPARE(find(outcomes, QStringLiteral("releases"))->status, StreamOutcome::Status::Failed);
     QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM work_items")), 120);
+}
+
+void TestSyncEngine::anEmptyListSkipsItsStreamOnlyWhenOptional()
+{
+    m_source.settings = QJsonObject{{QStringLiteral("repositories"), QJsonArray()}};
+    QList<StreamOutcome> outcomes =
+        sync(QStringLiteral("TOKEN"), false, {QStringLiteral("releases")});
+    QCOMPARE(outcomes.first().status, StreamOutcome::Status::Failed);
+    QVERIFY2(outcomes.first().error.contains(QStringLiteral("lists nothing to sync")),
+             qPrintable(outcomes.first().error));
+    for (SettingSpec &setting : m_manifest.settings)
+        setting.required = false;
+    outcomes = sync(QStringLiteral("TOKEN"), false, {QStringLiteral("releases")});
+    QVERIFY2(outcomes.first().status == StreamOutcome::Status::Ok,
+             qPrintable(outcomes.first().error));
+    QCOMPARE(outcomes.first().records, 0);
+    QVERIFY(m_server->requests().isEmpty());
 }
 
 void TestSyncEngine::refusedCredentialsAreExplained()

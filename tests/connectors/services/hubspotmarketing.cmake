@@ -1,0 +1,1 @@
+hub_add_test(tst_hubspotmarketing SOURCES connectors/services/tst_hubspotmarketing.cpp connectors/services/fakehubspotmarketing.h connectors/services/fakehubspotmarketing.cpp LIBS hub_connectors)

@@ -1,0 +1,1 @@
+hub_add_test(tst_zipreader SOURCES connectors/tst_zipreader.cpp LIBS hub_connectors)
