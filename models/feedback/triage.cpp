@@ -216,19 +216,11 @@ bool FeedbackTriage::change(TriageChange::Kind kind, const QList<qint64> &feedba
     change.tag = tag;
     change.featureId = featureId;
     const WriteResult written = m_writer->run([&](QSqlDatabase &db, QString *jobError) {
-        QSqlQuery identity(db);
-        identity.prepare(
-            QStringLiteral("SELECT source_id, external_id FROM feedback WHERE id = ?"));
         for (qint64 id : feedbackIds) {
-            identity.addBindValue(id);
-            if (!exec(identity, jobError))
+            TriageChange::Item item;
+            item.after = after;
+            if (!identity(db, id, &item, jobError))
                 return false;
-            if (!identity.next()) {
-                *jobError = tr("Feedback item %1 no longer exists.").arg(id);
-                return false;
-            }
-            TriageChange::Item item{identity.value(0).toLongLong(), identity.value(1).toString(),
-                                    QVariant(), after};
             if (!readState(db, change, &item, jobError) || !writeState(db, change, item, jobError))
                 return false;
             change.items.append(item);

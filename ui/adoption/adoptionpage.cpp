@@ -10,6 +10,7 @@
 #include "reportloader.h"
 #include "reporttablemodel.h"
 #include "roipanel.h"
+#include "sharebutton.h"
 #include "windowselector.h"
 #include "workspacecontroller.h"
 
@@ -87,18 +88,9 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
     refresh->setAccessibleName(tr("Refresh the dashboard"));
     refresh->setShortcut(QKeySequence::Refresh);
 
-    auto *share = new QPushButton(tr("&Share"), this);
-    share->setAccessibleName(tr("Save the adoption report as a PDF or preview it"));
-    auto *shareMenu = new QMenu(share);
-    QAction *savePdf = shareMenu->addAction(tr("Save as &PDF…"));
-    savePdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *preview = shareMenu->addAction(tr("Print pre&view…"));
-    preview->setShortcut(QKeySequence::Print);
-    for (QAction *action : {savePdf, preview}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(action);
-    }
-    share->setMenu(shareMenu);
+    auto *share = new ShareButton(this, tr("Save the adoption report as a PDF or preview it"));
+    QAction *savePdf = share->addExport(tr("Save as &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = share->addExport(tr("Print pre&view…"), QKeySequence::Print);
     const auto workspaceName = [this] {
         const std::shared_ptr<Database> database =
             m_controller ? m_controller->database() : nullptr;

@@ -12,6 +12,7 @@
 #include "feedbacktableview.h"
 #include "newfeaturedialog.h"
 #include "recorddialog.h"
+#include "sharebutton.h"
 #include "triagecommand.h"
 #include "workspacecontroller.h"
 
@@ -106,20 +107,11 @@ FeedbackPage::FeedbackPage(WorkspaceController *controller, QWidget *parent)
     m_count->setAccessibleName(tr("Number of feedback items"));
 
     // Stakeholders get the view as it is filtered: every matching item, not only those read.
-    auto *share = new QPushButton(tr("&Share"), this);
-    share->setAccessibleName(tr("Export this view as CSV, or a digest of it as a PDF"));
-    auto *shareMenu = new QMenu(share);
-    QAction *csv = shareMenu->addAction(tr("This View as &CSV…"));
-    csv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    QAction *pdf = shareMenu->addAction(tr("Digest as &PDF…"));
-    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *preview = shareMenu->addAction(tr("Print pre&view of the Digest…"));
-    preview->setShortcut(QKeySequence::Print);
-    for (QAction *action : {csv, pdf, preview}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(action);
-    }
-    share->setMenu(shareMenu);
+    auto *share = new ShareButton(this, tr("Export this view as CSV, or a digest of it as a PDF"));
+    QAction *csv =
+        share->addExport(tr("This View as &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *pdf = share->addExport(tr("Digest as &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = share->addExport(tr("Print pre&view of the Digest…"), QKeySequence::Print);
     const auto workspaceName = [this] {
         return m_database ? m_database->workspace().displayName() : QString();
     };

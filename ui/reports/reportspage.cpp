@@ -7,6 +7,7 @@
 #include "banner.h"
 #include "database.h"
 #include "exportactions.h"
+#include "sharebutton.h"
 #include "workspacecontroller.h"
 
 #include <QComboBox>
@@ -109,20 +110,11 @@ ReportsPage::ReportsPage(WorkspaceController *controller, QWidget *parent)
     m_notes->setForegroundRole(QPalette::PlaceholderText);
     m_notes->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *share = new QPushButton(tr("&Share"), this);
-    share->setAccessibleName(tr("Export the rows shown as CSV, or the report as a PDF"));
-    auto *shareMenu = new QMenu(share);
-    QAction *csv = shareMenu->addAction(tr("Rows shown as &CSV…"));
-    csv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    QAction *pdf = shareMenu->addAction(tr("Save as &PDF…"));
-    pdf->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *preview = shareMenu->addAction(tr("Print pre&view…"));
-    preview->setShortcut(QKeySequence::Print);
-    for (QAction *action : {csv, pdf, preview}) {
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        addAction(action);
-    }
-    share->setMenu(shareMenu);
+    auto *share = new ShareButton(this, tr("Export the rows shown as CSV, or the report as a PDF"));
+    QAction *csv =
+        share->addExport(tr("Rows shown as &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QAction *pdf = share->addExport(tr("Save as &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *preview = share->addExport(tr("Print pre&view…"), QKeySequence::Print);
     const auto workspaceName = [this] {
         const std::shared_ptr<Database> database =
             m_controller ? m_controller->database() : nullptr;
