@@ -2,9 +2,6 @@
 
 #include "export/planexport.h"
 
-#include <QDir>
-#include <QFileInfo>
-
 // CSV of the plan's items and the stakeholder PDF, written by the export layer.
 namespace {
 
@@ -13,7 +10,7 @@ bool writePlan(ExportRequest::Format format, const PlanExporters::Input &input, 
 {
     PlanExport::Options options;
     options.today = input.today;
-    options.workspace = QFileInfo(input.db.databaseName()).dir().dirName();
+    options.workspace = input.workspaceName;
     return PlanExport::write(input.db, input.plan.id, format, path, options, error);
 }
 

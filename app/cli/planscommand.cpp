@@ -317,8 +317,9 @@ int PlansCommand::exportPlan(const QStringList &arguments, const CommandContext 
         return ExitError;
     QString error;
     const QSqlDatabase connection = db->connection();
-    if (!(*writer)({connection, judged->plan, judged->context, judged->assessment, *today}, path,
-                   &error))
+    if (!(*writer)({connection, db->workspace().displayName(), judged->plan, judged->context,
+                    judged->assessment, *today},
+                   path, &error))
         return context.output->fail(error, ExitError);
     context.output->out() << tr("Wrote plan %1 to %2.").arg(*id).arg(path) << '\n';
     return ExitOk;

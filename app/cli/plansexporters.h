@@ -19,6 +19,8 @@ struct Input
 {
     // The workspace the plan was read from, for formats that read more of it.
     const QSqlDatabase &db;
+    // As the workspace names itself, for title pages.
+    QString workspaceName;
     const Launch::LaunchPlan &plan;
     const Launch::LaunchContext &context;
     const Launch::Assessment &assessment;

@@ -36,6 +36,15 @@ QString actionUrl(const QString &action, const QString &value)
 
 } // namespace
 
+void addImportanceChoices(QComboBox *box)
+{
+    box->addItem(FeedbackReadingPane::tr("0 · Nice to have"), 0);
+    box->addItem(FeedbackReadingPane::tr("1 · Useful"), 1);
+    box->addItem(FeedbackReadingPane::tr("2 · Important"), 2);
+    box->addItem(FeedbackReadingPane::tr("3 · Critical"), 3);
+    box->setCurrentIndex(1);
+}
+
 FeedbackReadingPane::FeedbackReadingPane(QWidget *parent)
     : QWidget(parent)
     , m_text(new QTextBrowser(this))
@@ -73,11 +82,7 @@ FeedbackReadingPane::FeedbackReadingPane(QWidget *parent)
     m_feature->setAccessibleName(tr("Feature to link"));
     connect(m_feature, &QLineEdit::returnPressed, this, &FeedbackReadingPane::requestLink);
     m_importance->setAccessibleName(tr("Importance of the link"));
-    m_importance->addItem(tr("0 · Nice to have"), 0);
-    m_importance->addItem(tr("1 · Useful"), 1);
-    m_importance->addItem(tr("2 · Important"), 2);
-    m_importance->addItem(tr("3 · Critical"), 3);
-    m_importance->setCurrentIndex(1);
+    addImportanceChoices(m_importance);
     auto *link = new QPushButton(tr("Link"), m_controls);
     link->setAccessibleName(tr("Link to the feature"));
     connect(link, &QPushButton::clicked, this, &FeedbackReadingPane::requestLink);

@@ -30,6 +30,9 @@ struct ReadingItem
     QList<FeedbackFeatureLink> links;
 };
 
+// The importance a link can have (0..3), as the choices of box; the current one is "useful".
+void addImportanceChoices(QComboBox *box);
+
 // The selected item whole (matches in bold, where it came from, its triage), the triage
 // controls, and the items most like it.
 class FeedbackReadingPane : public QWidget

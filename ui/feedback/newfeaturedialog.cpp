@@ -1,5 +1,7 @@
 #include "newfeaturedialog.h"
 
+#include "feedbackreadingpane.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -22,10 +24,8 @@ NewFeatureDialog::NewFeatureDialog(const QString &name, const QString &descripti
     m_description->setAccessibleName(tr("Feature description"));
     m_description->setTabChangesFocus(true);
     m_importance->setAccessibleName(tr("Importance of the link"));
-    m_importance->addItem(tr("0 · Nice to have"), 0);
-    m_importance->addItem(tr("1 · Useful"), 1);
-    m_importance->addItem(tr("2 · Important"), 2);
-    m_importance->addItem(tr("3 · Critical"), 3);
+    addImportanceChoices(m_importance);
+    // A feature made for this feedback is usually important to it.
     m_importance->setCurrentIndex(2);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create and Link"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
