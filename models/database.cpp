@@ -184,8 +184,12 @@ QSqlDatabase Database::openConnection(const QString &name, bool readOnly, QStrin
         return db;
     }
     QSqlQuery query(db);
-    for (const char *statement : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL",
-                                  "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -16384"}) {
+    // Reports walk millions of index entries; read through a memory map, the pages come from
+    // the file cache without a system call and a copy each (a third of a report's time on
+    // a large workspace). Writes still go through SQLite's own writes.
+    for (const char *statement :
+         {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
+          "PRAGMA cache_size = -16384", "PRAGMA mmap_size = 1073741824"}) {
         if (!query.exec(QLatin1String(statement)))
             qCWarning(hubDb) << "Could not set" << statement << query.lastError().text();
     }

@@ -1,5 +1,6 @@
 #include "adoptionreportpdf.h"
 
+#include "database.h"
 #include "metrics/reports.h"
 #include "pdfcharts.h"
 #include "pdflayout.h"
@@ -7,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QLocale>
+#include <QtConcurrent/QtConcurrentMap>
 
 #include <algorithm>
 
@@ -56,42 +58,73 @@ QVariant cell(const ReportTable &table, const QVariantList &row, const QString &
 
 } // namespace
 
-std::optional<AdoptionReportData> AdoptionReportData::load(const QSqlDatabase &db,
-                                                           const QString &workspace,
-                                                           const ReportWindow &window,
-                                                           const QDate &today, QString *error,
-                                                           int curveCount)
+std::optional<AdoptionReportData>
+AdoptionReportData::load(Database &database, const QString &workspace, const ReportWindow &window,
+                         const QDate &today, QString *error, int curveCount)
 {
     AdoptionReportData data;
     data.workspace = workspace;
     data.window = window;
     data.today = today;
-    const auto run = [&](Reports::Kind kind, ReportTable *table) {
-        std::optional<ReportTable> result = Reports::run(kind, db, window, today, error);
-        if (result)
-            *table = std::move(*result);
-        return result.has_value();
+
+    // The reports read the same workspace independently and take seconds each on a large
+    // one, so they run side by side, each on its thread's own read connection.
+    struct Part
+    {
+        Reports::Kind kind;
+        ReportTable *table;
+        QString error;
     };
-    if (!run(Reports::Kind::Adoption, &data.adoption) ||
-        !run(Reports::Kind::AdoptionRoi, &data.roi) ||
-        !run(Reports::Kind::Satisfaction, &data.satisfaction) ||
-        !run(Reports::Kind::Velocity, &data.velocity) ||
-        !run(Reports::Kind::Validation, &data.validation))
-        return std::nullopt;
-    const QList<QVariantList> active = byLargest(data.adoption, QStringLiteral("active_users"));
-    for (const QVariantList &row : active) {
-        if (data.curves.size() >= curveCount)
-            break;
-        if (cell(data.adoption, row, QStringLiteral("active_users")).toLongLong() <= 0)
-            break;
-        const qint64 id = cell(data.adoption, row, QStringLiteral("feature_id")).toLongLong();
-        std::optional<ReportTable> curve = Reports::adoptionCurve(db, id, true, today, error);
-        if (!curve)
+    QList<Part> parts = {{Reports::Kind::Adoption, &data.adoption, {}},
+                         {Reports::Kind::AdoptionRoi, &data.roi, {}},
+                         {Reports::Kind::Satisfaction, &data.satisfaction, {}},
+                         {Reports::Kind::Velocity, &data.velocity, {}},
+                         {Reports::Kind::Validation, &data.validation, {}}};
+    QtConcurrent::blockingMap(parts, [&database, &window, &today](Part &part) {
+        std::optional<ReportTable> result =
+            Reports::run(part.kind, database.connection(), window, today, &part.error);
+        if (result)
+            *part.table = std::move(*result);
+        else if (part.error.isEmpty())
+            part.error = tr("the report could not be computed");
+    });
+    for (const Part &part : std::as_const(parts)) {
+        if (!part.error.isEmpty()) {
+            *error = part.error;
             return std::nullopt;
-        if (curve->rows.isEmpty())
+        }
+    }
+
+    struct Curve
+    {
+        qint64 featureId;
+        QString name;
+        std::optional<ReportTable> table;
+        QString error;
+    };
+    QList<Curve> curves;
+    for (const QVariantList &row : byLargest(data.adoption, QStringLiteral("active_users"))) {
+        if (curves.size() >= curveCount ||
+            cell(data.adoption, row, QStringLiteral("active_users")).toLongLong() <= 0)
+            break;
+        curves.append({cell(data.adoption, row, QStringLiteral("feature_id")).toLongLong(),
+                       cell(data.adoption, row, QStringLiteral("feature")).toString(),
+                       std::nullopt,
+                       {}});
+    }
+    QtConcurrent::blockingMap(curves, [&database, &today](Curve &curve) {
+        curve.table = Reports::adoptionCurve(database.connection(), curve.featureId, true, today,
+                                             &curve.error);
+    });
+    for (const Curve &curve : std::as_const(curves)) {
+        if (!curve.table) {
+            *error = curve.error;
+            return std::nullopt;
+        }
+        if (curve.table->rows.isEmpty())
             continue;
-        data.curves.append(*curve);
-        data.curveNames.append(cell(data.adoption, row, QStringLiteral("feature")).toString());
+        data.curves.append(*curve.table);
+        data.curveNames.append(curve.name);
     }
     return data;
 }

@@ -5,9 +5,10 @@
 #include "pdfdocument.h"
 
 #include <QDate>
-#include <QSqlDatabase>
 
 #include <optional>
+
+class Database;
 
 // What the adoption report shows, read once: every product metric for one window, and the
 // adoption curves of the features most used in it.
@@ -24,8 +25,9 @@ struct AdoptionReportData
     QList<ReportTable> curves; // weekly, most active features first
     QStringList curveNames;
 
-    // curveCount: how many features get a curve.
-    static std::optional<AdoptionReportData> load(const QSqlDatabase &db, const QString &workspace,
+    // curveCount: how many features get a curve. The reports are read in parallel, each
+    // on its thread's own connection to database.
+    static std::optional<AdoptionReportData> load(Database &database, const QString &workspace,
                                                   const ReportWindow &window, const QDate &today,
                                                   QString *error, int curveCount = 5);
 };

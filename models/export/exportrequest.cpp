@@ -105,7 +105,7 @@ TableExport::Result run(Database *database, const ExportRequest &request,
     const QSqlDatabase db = database->connection();
     if (request.target == QLatin1String("adoption")) {
         std::optional<AdoptionReportData> data =
-            AdoptionReportData::load(db, request.workspaceName, window, today, &error);
+            AdoptionReportData::load(*database, request.workspaceName, window, today, &error);
         if (!data)
             return failed(tr("The adoption report failed: %1").arg(error));
         return writePdf(AdoptionReportPdf(std::move(*data)), request);

@@ -22,10 +22,14 @@ struct FeedbackDigestData
     qint64 shown = 0;
     QList<Group> groups; // most items first, unlinked last
 
+    // Beyond this many items a digest stops being read (some 300 pages); the CSV export
+    // carries any number.
+    static constexpr int DefaultLimit = 10'000;
+
     // At most limit items are read (the newest first unless the view sorts otherwise).
     static std::optional<FeedbackDigestData> load(const QSqlDatabase &db, const QString &workspace,
                                                   const FeedbackQuery &query, QString *error,
-                                                  int limit = 500);
+                                                  int limit = DefaultLimit);
     static QString describe(const FeedbackFilter &filter);
 };
 

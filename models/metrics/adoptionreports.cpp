@@ -115,11 +115,22 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
         return std::nullopt;
     }
     // Each user's first day with the feature, then each product user's first day since
-    // the start: one pass over the feature's rows, one index probe per user.
+    // the start: one pass over the feature's rows, one index probe per user. The rows come in
+    // day order (the key is feature, day, user), so a day's text is parsed once, not per row,
+    // and first days are kept in an array indexed by the workspace's dense user ids.
     QDate start = feature->releaseDate;
-    QHash<qint64, QDate> firstUse;
+    RowCursor maxId(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM users"));
+    if (!maxId.exec() || !maxId.next()) {
+        *error = maxId.lastError();
+        return std::nullopt;
+    }
+    if (maxId.integer(0) > 100'000'000) {
+        *error = QStringLiteral("user ids beyond 100 million are not supported");
+        return std::nullopt;
+    }
+    std::vector<qint64> firstDayOf(size_t(maxId.integer(0)) + 1, 0); // Julian days; 0: none
     RowCursor rows(db, QStringLiteral("SELECT user_id, day FROM feature_usage WHERE "
-                                      "feature_id = ? AND day >= ? AND day <= ?"));
+                                      "feature_id = ? AND day >= ? AND day <= ? ORDER BY day"));
     for (qint64 rowId : feature->rowIds) {
         rows.bind(0, rowId);
         rows.bind(1, start.isValid() ? start.toString(Qt::ISODate) : QStringLiteral("0000"));
@@ -128,16 +139,29 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
             *error = rows.lastError();
             return std::nullopt;
         }
+        QString dayText;
+        qint64 day = 0;
         while (rows.next()) {
-            const QDate day = QDate::fromString(rows.text(1), Qt::ISODate);
-            QDate &first = firstUse[rows.integer(0)];
-            if (!first.isValid() || day < first)
+            const qint64 user = rows.integer(0);
+            if (user <= 0 || user >= qint64(firstDayOf.size()))
+                continue; // a row of a user removed since; the key keeps it from mattering
+            if (rows.text(1) != dayText) {
+                dayText = rows.text(1);
+                day = QDate::fromString(dayText, Qt::ISODate).toJulianDay();
+            }
+            qint64 &first = firstDayOf[size_t(user)];
+            if (first == 0 || day < first)
                 first = day;
         }
     }
+    QHash<QDate, qint64> featureFirst;
+    for (qint64 first : firstDayOf) {
+        if (first != 0)
+            ++featureFirst[QDate::fromJulianDay(first)];
+    }
     if (!start.isValid()) {
-        for (const QDate &day : std::as_const(firstUse))
-            start = start.isValid() ? std::min(start, day) : day;
+        for (auto it = featureFirst.cbegin(); it != featureFirst.cend(); ++it)
+            start = start.isValid() ? std::min(start, it.key()) : it.key();
     }
     ReportTable table;
     table.title =
@@ -166,10 +190,6 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
         if (!product.isNull(0))
             ++productFirst[QDate::fromString(product.text(0), Qt::ISODate)];
     }
-    QHash<QDate, qint64> featureFirst;
-    for (const QDate &day : std::as_const(firstUse))
-        ++featureFirst[day];
-
     const auto periodStart = [weekly](const QDate &day) {
         return weekly ? day.addDays(1 - day.dayOfWeek()) : day;
     };

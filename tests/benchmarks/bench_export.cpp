@@ -91,7 +91,7 @@ int main(int argc, char **argv)
         QElapsedTimer timer;
         timer.start();
         const std::optional<AdoptionReportData> data = AdoptionReportData::load(
-            database->connection(), QStringLiteral("Large demo"), window, today, &error);
+            *database, QStringLiteral("Large demo"), window, today, &error);
         if (!data) {
             err << error << Qt::endl;
             return false;

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void tablesRepeatTheirHeaderOnEveryPage();
     void nothingCrossesTheMargins();
     void feedbackDigestGroupsByFeature();
+    void digestHoldsTheWholeViewOrSaysHowMuch();
     void emptyDataSaysSo();
     void failedWriteLeavesNoFile();
     void launchPlanWithItsAssessment();
@@ -161,7 +162,7 @@ void TestPdfExport::initTestCase()
     QVERIFY2(DemoGenerator(options).generate(db, &error), qPrintable(error));
 
     const std::optional<AdoptionReportData> data =
-        AdoptionReportData::load(m_db->connection(), QStringLiteral("Northwind Product"),
+        AdoptionReportData::load(*m_db, QStringLiteral("Northwind Product"),
                                  ReportWindow::lastDays(90, m_today), m_today, &error);
     QVERIFY2(data, qPrintable(error));
     m_adoption = write(AdoptionReportPdf(*data), QStringLiteral("adoption.pdf"));
@@ -351,6 +352,32 @@ void TestPdfExport::feedbackDigestGroupsByFeature()
     QVERIFY(!text.contains(FeedbackDigestPdf::noFeedbackText()));
 }
 
+void TestPdfExport::digestHoldsTheWholeViewOrSaysHowMuch()
+{
+    QString error;
+    const FeedbackQuery query{FeedbackFilter()};
+    const std::optional<FeedbackDigestData> whole = FeedbackDigestData::load(
+        m_db->connection(), QStringLiteral("Northwind Product"), query, &error);
+    QVERIFY2(whole, qPrintable(error));
+    QVERIFY2(whole->total > 500, "the demo view is larger than a single read window");
+    QCOMPARE(whole->shown, whole->total);
+    qsizetype unlinked = 0;
+    for (const FeedbackDigestData::Group &group : whole->groups)
+        unlinked += group.feature.isEmpty() ? group.items.size() : 0;
+    QVERIFY(unlinked < whole->total);
+
+    // A capped digest says how much of the view it holds.
+    const std::optional<FeedbackDigestData> capped = FeedbackDigestData::load(
+        m_db->connection(), QStringLiteral("Northwind Product"), query, &error, 25);
+    QVERIFY2(capped, qPrintable(error));
+    QCOMPARE(capped->shown, 25);
+    const QString text =
+        squeezed(allText(write(FeedbackDigestPdf(*capped), QStringLiteral("capped.pdf"))));
+    QVERIFY2(text.contains(squeezed(
+                 QStringLiteral("25 of %1").arg(QLocale(QLocale::English).toString(whole->total)))),
+             qPrintable(text.left(400)));
+}
+
 void TestPdfExport::emptyDataSaysSo()
 {
     QString error;
@@ -365,9 +392,8 @@ void TestPdfExport::emptyDataSaysSo()
     QVERIFY(squeezed(allText(digestPath)).contains(squeezed(FeedbackDigestPdf::noFeedbackText())));
     QCOMPARE(pdfPages(digestPath), 2);
 
-    const std::optional<AdoptionReportData> adoption =
-        AdoptionReportData::load(m_emptyDb->connection(), QStringLiteral("Empty"),
-                                 ReportWindow::lastDays(30, m_today), m_today, &error);
+    const std::optional<AdoptionReportData> adoption = AdoptionReportData::load(
+        *m_emptyDb, QStringLiteral("Empty"), ReportWindow::lastDays(30, m_today), m_today, &error);
     QVERIFY2(adoption, qPrintable(error));
     const QString adoptionPath = write(AdoptionReportPdf(*adoption), QStringLiteral("empty.pdf"));
     const QString text = squeezed(allText(adoptionPath));

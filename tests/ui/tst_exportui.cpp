@@ -1,4 +1,5 @@
 #include "adoptionpage.h"
+#include "database.h"
 #include "demoworkspace.h"
 #include "export/pdfdocument.h"
 #include "export/pdflayout.h"
@@ -6,13 +7,17 @@
 #include "export/reporttablesource.h"
 #include "exportoptionsdialog.h"
 #include "exporttask.h"
+#include "launch/planstore.h"
+#include "launchplanspage.h"
 #include "printpreview.h"
 #include "reports/reportspage.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
 #include <QPrinter>
 #include <QProcess>
 #include <QProgressDialog>
@@ -23,6 +28,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 namespace {
 
@@ -90,6 +96,8 @@ private Q_SLOTS:
     void previewPaintsThePdfsPages_data();
     void previewPaintsThePdfsPages();
     void pagesOfferExportsWithShortcuts();
+    void planOptionsAreRemembered();
+    void plansPageSharesTheStoredPlan();
 
 private:
     QTemporaryDir m_out;
@@ -220,6 +228,81 @@ void TestExportUi::pagesOfferExportsWithShortcuts()
     QVERIFY(actionWithShortcut(&reports, QKeySequence(Qt::CTRL | Qt::Key_E)));
     QVERIFY(actionWithShortcut(&reports, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)));
     QVERIFY(actionWithShortcut(&reports, QKeySequence::Print));
+}
+
+void TestExportUi::planOptionsAreRemembered()
+{
+    {
+        ExportOptionsDialog plan(ExportOptionsDialog::Kind::PlanPdf, false);
+        QVERIFY(!plan.fitTimelineToOnePage());
+        const QList<QCheckBox *> boxes = plan.findChildren<QCheckBox *>();
+        QCOMPARE(boxes.size(), 1);
+        boxes.first()->setChecked(true);
+        plan.accept();
+    }
+    QVERIFY(ExportOptionsDialog(ExportOptionsDialog::Kind::PlanPdf, false).fitTimelineToOnePage());
+    // Reports have no timeline to fit.
+    QVERIFY(ExportOptionsDialog(ExportOptionsDialog::Kind::Pdf, false)
+                .findChildren<QCheckBox *>()
+                .isEmpty());
+    // A plan's items are all exported: no choice of rows, but the CSV choices remain.
+    const ExportOptionsDialog csv(ExportOptionsDialog::Kind::PlanCsv, false);
+    QVERIFY(csv.findChildren<QRadioButton *>().isEmpty());
+    QCOMPARE(csv.findChildren<QCheckBox *>().size(), 2);
+}
+
+void TestExportUi::plansPageSharesTheStoredPlan()
+{
+    LaunchPlansPage page(m_controller.get());
+    page.setToday(QDate(2026, 6, 15));
+    page.resize(1200, 700);
+    page.show();
+    QTRY_VERIFY(page.currentPlanId() != 0);
+    QAction *pdf = actionWithShortcut(&page, QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *csv = actionWithShortcut(&page, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    QVERIFY(pdf && csv && actionWithShortcut(&page, QKeySequence::Print));
+    QTRY_VERIFY(pdf->isEnabled() && csv->isEnabled());
+
+    // Through the options and the file dialog, as a user would, to a CSV of the plan's items.
+    const QString path = m_out.filePath(QStringLiteral("plan-items.csv"));
+    bool optionsSeen = false;
+    bool fileAsked = false;
+    QTimer driver;
+    connect(&driver, &QTimer::timeout, this, [&] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (auto *options = qobject_cast<ExportOptionsDialog *>(modal)) {
+            optionsSeen = true;
+            options->accept();
+        } else if (auto *files = qobject_cast<QFileDialog *>(modal)) {
+            fileAsked = true;
+            QVERIFY(files->selectedFiles().value(0).endsWith(QLatin1String(".csv")));
+            files->selectFile(path);
+            // accept() is protected in QFileDialog; it is a slot, as a user's click would call it.
+            QMetaObject::invokeMethod(files, "accept");
+        }
+    });
+    QSettings().setValue(QStringLiteral("export/folder"), m_out.path());
+    driver.start(20);
+    csv->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 20000);
+    driver.stop();
+    QVERIFY(optionsSeen);
+    QVERIFY(fileAsked);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY2(text.contains(QStringLiteral("Kind")) && text.contains(QStringLiteral("Depends on")),
+             qPrintable(text.left(200)));
+    // One line per item of the plan shown (names hold no line breaks), after the header.
+    QString error;
+    const std::optional<Launch::LaunchPlan> plan =
+        Launch::PlanStore(m_controller->database()->connection())
+            .load(page.currentPlanId(), &error);
+    QVERIFY2(plan, qPrintable(error));
+    QVERIFY(plan->items.size() > 3);
+    QCOMPARE(text.trimmed().count(QLatin1Char('\n')), plan->items.size());
+    for (const Launch::PlanItem &item : plan->items)
+        QVERIFY2(text.contains(item.name), qPrintable(item.name));
 }
 
 QTEST_MAIN(TestExportUi)

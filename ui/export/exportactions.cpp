@@ -5,6 +5,8 @@
 #include "export/exporttables.h"
 #include "export/feedbackdigestpdf.h"
 #include "export/feedbacksource.h"
+#include "export/launchplanpdf.h"
+#include "export/planexport.h"
 #include "export/reporttablepdf.h"
 #include "export/sqlsource.h"
 #include "exportoptionsdialog.h"
@@ -18,6 +20,7 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent>
@@ -73,16 +76,20 @@ void savePdf(QWidget *parent, const std::shared_ptr<PdfDocument> &document,
     });
 }
 
+// The loader of a document given the choices made in its options dialog.
+using ChoiceLoader = std::function<DocumentLoader(const ExportOptionsDialog &options)>;
+
 // Options first (with a preview), then the data, then the file.
-void pdfFlow(QWidget *parent, const QString &fileName, const DocumentLoader &load)
+void pdfFlow(QWidget *parent, const QString &fileName, ExportOptionsDialog::Kind kind,
+             const ChoiceLoader &loaderFor)
 {
-    ExportOptionsDialog options(ExportOptionsDialog::Kind::Pdf, false, parent);
+    ExportOptionsDialog options(kind, false, parent);
     QObject::connect(&options, &ExportOptionsDialog::previewRequested, &options,
-                     [&options, load](const PdfPageSetup &setup) {
+                     [&options, loaderFor](const PdfPageSetup &setup) {
                          QString error;
                          // Already asked for from a modal dialog: read here, the data is the
                          // window's, and a report takes well under a second on most workspaces.
-                         const std::shared_ptr<PdfDocument> document = load(&error);
+                         const std::shared_ptr<PdfDocument> document = loaderFor(options)(&error);
                          if (!document) {
                              QMessageBox::warning(&options, tr("Preview failed"), error);
                              return;
@@ -92,9 +99,42 @@ void pdfFlow(QWidget *parent, const QString &fileName, const DocumentLoader &loa
     if (options.exec() != QDialog::Accepted)
         return;
     const PdfPageSetup setup = options.pageSetup();
-    loadDocument(parent, load, [parent, setup, fileName](std::shared_ptr<PdfDocument> document) {
-        savePdf(parent, document, setup, fileName);
-    });
+    loadDocument(parent, loaderFor(options),
+                 [parent, setup, fileName](std::shared_ptr<PdfDocument> document) {
+                     savePdf(parent, document, setup, fileName);
+                 });
+}
+
+void pdfFlow(QWidget *parent, const QString &fileName, const DocumentLoader &load)
+{
+    pdfFlow(parent, fileName, ExportOptionsDialog::Kind::Pdf,
+            [load](const ExportOptionsDialog &) { return load; });
+}
+
+DocumentLoader planLoader(std::shared_ptr<Database> database, qint64 planId,
+                          const QString &workspace, const QDate &today, bool fitTimeline)
+{
+    return [database, planId, workspace, today,
+            fitTimeline](QString *error) -> std::shared_ptr<PdfDocument> {
+        std::optional<LaunchPlanData> data =
+            LaunchPlanData::load(database->connection(), planId, workspace, today, error);
+        if (!data)
+            return nullptr;
+        return std::make_shared<LaunchPlanPdf>(
+            std::move(*data), fitTimeline ? LaunchPlanPdf::Timeline::FittedToOnePage
+                                          : LaunchPlanPdf::Timeline::AcrossPages);
+    };
+}
+
+// A file name from a plan's name: what a stakeholder sees in a mail attachment.
+QString planFileName(const QString &planName, const QString &suffix)
+{
+    QString name = planName.trimmed().toLower();
+    static const QRegularExpression unsafe(QStringLiteral("[^\\w]+"),
+                                           QRegularExpression::UseUnicodePropertiesOption);
+    name.replace(unsafe, QStringLiteral("-"));
+    name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return (name.isEmpty() ? tr("launch-plan") : name) + suffix;
 }
 
 DocumentLoader adoptionLoader(std::shared_ptr<Database> database, const QString &workspace,
@@ -102,7 +142,7 @@ DocumentLoader adoptionLoader(std::shared_ptr<Database> database, const QString 
 {
     return [database, workspace, window, today](QString *error) -> std::shared_ptr<PdfDocument> {
         std::optional<AdoptionReportData> data =
-            AdoptionReportData::load(database->connection(), workspace, window, today, error);
+            AdoptionReportData::load(*database, workspace, window, today, error);
         if (!data)
             return nullptr;
         return std::make_shared<AdoptionReportPdf>(std::move(*data));
@@ -246,6 +286,53 @@ void previewFeedbackDigest(QWidget *parent, std::shared_ptr<Database> database,
                  [parent](std::shared_ptr<PdfDocument> document) {
                      ExportOptionsDialog remembered(ExportOptionsDialog::Kind::Pdf, false);
                      PrintPreview::show(parent, document, remembered.pageSetup());
+                 });
+}
+
+void exportLaunchPlanPdf(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                         const QString &planName, const QString &workspace, const QDate &today)
+{
+    pdfFlow(
+        parent, planFileName(planName, QStringLiteral(".pdf")), ExportOptionsDialog::Kind::PlanPdf,
+        [database, planId, workspace, today](const ExportOptionsDialog &options) {
+            return planLoader(database, planId, workspace, today, options.fitTimelineToOnePage());
+        });
+}
+
+void exportLaunchPlanCsv(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                         const QString &planName)
+{
+    ExportOptionsDialog dialog(ExportOptionsDialog::Kind::PlanCsv, false, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path =
+        askFile(parent, tr("Export to CSV"), planFileName(planName, QStringLiteral(".csv")),
+                tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    PlanExport::Options options;
+    options.csv = dialog.csvOptions();
+    auto *task =
+        new ExportTask(parent, tr("Exporting to %1…").arg(QFileInfo(path).fileName()), path);
+    task->start([database, planId, options, path](const ExportControl &) {
+        TableExport::Result result;
+        if (PlanExport::write(database->connection(), planId, ExportRequest::Format::Csv, path,
+                              options, &result.error))
+            result.status = TableExport::Status::Done;
+        return result;
+    });
+}
+
+void previewLaunchPlan(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                       const QString &workspace, const QDate &today)
+{
+    const ExportOptionsDialog remembered(ExportOptionsDialog::Kind::PlanPdf, false);
+    loadDocument(parent,
+                 planLoader(std::move(database), planId, workspace, today,
+                            remembered.fitTimelineToOnePage()),
+                 [parent](std::shared_ptr<PdfDocument> document) {
+                     ExportOptionsDialog pages(ExportOptionsDialog::Kind::PlanPdf, false);
+                     PrintPreview::show(parent, document, pages.pageSetup());
                  });
 }
 

@@ -35,12 +35,21 @@ void exportFeedbackDigestPdf(QWidget *parent, std::shared_ptr<Database> database
 void exportReportPdf(QWidget *parent, const ReportTable &report, const QString &workspace,
                      const QString &window);
 
+// A launch plan as stored (save pending edits first): the PDF for stakeholders, with the
+// timeline across pages or fitted to one, or its phases, tasks and milestones as CSV.
+void exportLaunchPlanPdf(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                         const QString &planName, const QString &workspace, const QDate &today);
+void exportLaunchPlanCsv(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                         const QString &planName);
+
 // Print previews of the same documents, read off the UI thread first.
 void previewAdoptionReport(QWidget *parent, std::shared_ptr<Database> database,
                            const QString &workspace, const ReportWindow &window,
                            const QDate &today);
 void previewFeedbackDigest(QWidget *parent, std::shared_ptr<Database> database,
                            const QString &workspace, const FeedbackQuery &view);
+void previewLaunchPlan(QWidget *parent, std::shared_ptr<Database> database, qint64 planId,
+                       const QString &workspace, const QDate &today);
 void previewReport(QWidget *parent, const ReportTable &report, const QString &workspace,
                    const QString &window);
 

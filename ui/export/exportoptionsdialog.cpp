@@ -18,6 +18,12 @@ const QString BomKey = QStringLiteral("export/bom");
 const QString NoPersonalKey = QStringLiteral("export/noPersonalData");
 const QString PageSizeKey = QStringLiteral("export/pageSize");
 const QString LandscapeKey = QStringLiteral("export/landscape");
+const QString FitTimelineKey = QStringLiteral("export/planFitTimeline");
+
+bool isCsv(ExportOptionsDialog::Kind kind)
+{
+    return kind == ExportOptionsDialog::Kind::Csv || kind == ExportOptionsDialog::Kind::PlanCsv;
+}
 
 } // namespace
 
@@ -28,18 +34,20 @@ ExportOptionsDialog::ExportOptionsDialog(Kind kind, bool canExportEverything, QW
     const QSettings settings;
     auto *layout = new QVBoxLayout(this);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    if (kind == Kind::Csv) {
+    if (isCsv(kind)) {
         setWindowTitle(tr("Export to CSV"));
-        auto *rows = new QGroupBox(tr("Rows"), this);
-        auto *rowsLayout = new QVBoxLayout(rows);
-        m_shown = new QRadioButton(tr("The rows &shown, as filtered and sorted"), rows);
-        m_all = new QRadioButton(tr("&Every row of the table"), rows);
-        rowsLayout->addWidget(m_shown);
-        rowsLayout->addWidget(m_all);
-        m_all->setEnabled(canExportEverything);
-        const bool all = canExportEverything && settings.value(EverythingKey, false).toBool();
-        (all ? m_all : m_shown)->setChecked(true);
-        layout->addWidget(rows);
+        if (kind == Kind::Csv) {
+            auto *rows = new QGroupBox(tr("Rows"), this);
+            auto *rowsLayout = new QVBoxLayout(rows);
+            m_shown = new QRadioButton(tr("The rows &shown, as filtered and sorted"), rows);
+            m_all = new QRadioButton(tr("&Every row of the table"), rows);
+            rowsLayout->addWidget(m_shown);
+            rowsLayout->addWidget(m_all);
+            m_all->setEnabled(canExportEverything);
+            const bool all = canExportEverything && settings.value(EverythingKey, false).toBool();
+            (all ? m_all : m_shown)->setChecked(true);
+            layout->addWidget(rows);
+        }
         m_bom = new QCheckBox(tr("Add a &byte-order mark (spreadsheets then read accents right)"),
                               this);
         m_bom->setChecked(settings.value(BomKey, true).toBool());
@@ -66,6 +74,12 @@ ExportOptionsDialog::ExportOptionsDialog(Kind kind, bool canExportEverything, QW
         form->addRow(tr("Page &size:"), m_size);
         form->addRow(tr("&Orientation:"), m_orientation);
         layout->addLayout(form);
+        if (kind == Kind::PlanPdf) {
+            // A long plan stays legible across pages; one page gives the overview to pin up.
+            m_fitTimeline = new QCheckBox(tr("&Fit the timeline on one page"), this);
+            m_fitTimeline->setChecked(settings.value(FitTimelineKey, false).toBool());
+            layout->addWidget(m_fitTimeline);
+        }
         auto *preview = buttons->addButton(tr("Pre&view…"), QDialogButtonBox::ActionRole);
         connect(preview, &QPushButton::clicked, this,
                 [this] { Q_EMIT previewRequested(pageSetup()); });
@@ -89,6 +103,11 @@ CsvOptions ExportOptionsDialog::csvOptions() const
     return options;
 }
 
+bool ExportOptionsDialog::fitTimelineToOnePage() const
+{
+    return m_fitTimeline && m_fitTimeline->isChecked();
+}
+
 PdfPageSetup ExportOptionsDialog::pageSetup() const
 {
     PdfPageSetup setup;
@@ -102,14 +121,16 @@ PdfPageSetup ExportOptionsDialog::pageSetup() const
 void ExportOptionsDialog::accept()
 {
     QSettings settings;
-    if (m_kind == Kind::Csv) {
-        if (m_all->isEnabled())
+    if (isCsv(m_kind)) {
+        if (m_all && m_all->isEnabled())
             settings.setValue(EverythingKey, everything());
         settings.setValue(BomKey, m_bom->isChecked());
         settings.setValue(NoPersonalKey, m_noPersonal->isChecked());
     } else {
         settings.setValue(PageSizeKey, PdfPageSetup::sizeName(pageSetup().size));
         settings.setValue(LandscapeKey, m_orientation->currentIndex() == 1);
+        if (m_fitTimeline)
+            settings.setValue(FitTimelineKey, m_fitTimeline->isChecked());
     }
     QDialog::accept();
 }

@@ -5,6 +5,7 @@
 #include "database.h"
 #include "databasewriter.h"
 #include "dependencymodel.h"
+#include "exportactions.h"
 #include "gantteditor.h"
 #include "ganttmodel.h"
 #include "gantttreeview.h"
@@ -14,6 +15,7 @@
 #include "newplandialog.h"
 #include "planautosaver.h"
 #include "planloader.h"
+#include "sharebutton.h"
 #include "workspacecontroller.h"
 
 #include <QAction>
@@ -300,7 +302,8 @@ void LaunchPlansPage::createActions()
                       [this] { m_editor->setBaseline(); });
     m_clearBaseline = make(tr("Clear baseline"), QKeySequence(), tr("Forget the baseline"),
                            [this] { m_editor->clearBaseline(); });
-    m_export = make(tr("&Export…"), QKeySequence(), tr("Save the plan as a JSON review copy"),
+    m_export = make(tr("Review Copy for Re-&import (JSON)…"), QKeySequence(),
+                    tr("Save the plan as a JSON review copy that can be imported again"),
                     [this] { askExport(); });
     m_import =
         make(tr("&Import…"), QKeySequence(),
@@ -317,6 +320,49 @@ void LaunchPlansPage::createActions()
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         addAction(action);
     }
+}
+
+QWidget *LaunchPlansPage::createShareButton(QWidget *parent)
+{
+    // Stakeholders get the plan as stored, so pending edits are saved before any export.
+    auto *share = new ShareButton(this, tr("Export the plan as a PDF for stakeholders, as CSV, "
+                                           "or as a review copy"));
+    share->setParent(parent);
+    m_sharePdf = share->addExport(tr("Plan as &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_sharePreview = share->addExport(tr("Print pre&view of the Plan…"), QKeySequence::Print);
+    m_shareCsv = share->addExport(tr("Phases and Tasks as &CSV…"),
+                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    share->menu()->addSeparator();
+    share->menu()->addAction(m_export);
+    const auto saved = [this] {
+        QString error;
+        if (m_showingPlan && m_autosaver->flushAndWait(&error))
+            return true;
+        if (!error.isEmpty())
+            m_banner->showMessage(
+                tr("The plan could not be saved, so it was not exported: %1").arg(error),
+                Banner::Kind::Error);
+        return false;
+    };
+    const auto workspaceName = [this] {
+        return m_database ? m_database->workspace().displayName() : QString();
+    };
+    connect(m_sharePdf, &QAction::triggered, this, [this, saved, workspaceName] {
+        if (saved())
+            ExportActions::exportLaunchPlanPdf(this, m_database, m_model->plan().id,
+                                               m_model->plan().name, workspaceName(), m_today);
+    });
+    connect(m_sharePreview, &QAction::triggered, this, [this, saved, workspaceName] {
+        if (saved())
+            ExportActions::previewLaunchPlan(this, m_database, m_model->plan().id, workspaceName(),
+                                             m_today);
+    });
+    connect(m_shareCsv, &QAction::triggered, this, [this, saved] {
+        if (saved())
+            ExportActions::exportLaunchPlanCsv(this, m_database, m_model->plan().id,
+                                               m_model->plan().name);
+    });
+    return share;
 }
 
 QWidget *LaunchPlansPage::createToolbar()
@@ -388,7 +434,7 @@ QWidget *LaunchPlansPage::createToolbar()
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     layout->addWidget(spacer);
     layout->addWidget(toolButton(m_import, bar));
-    layout->addWidget(toolButton(m_export, bar));
+    layout->addWidget(createShareButton(bar));
     return bar;
 }
 
@@ -572,8 +618,9 @@ void LaunchPlansPage::updateActions()
 {
     const bool plan = m_showingPlan;
     const bool selected = plan && selectedItem() != 0;
-    for (QAction *action : {m_addPhase, m_addTask, m_addMilestone, m_todayAction, m_zoomIn,
-                            m_zoomOut, m_baseline, m_export})
+    for (QAction *action :
+         {m_addPhase, m_addTask, m_addMilestone, m_todayAction, m_zoomIn, m_zoomOut, m_baseline,
+          m_export, m_sharePdf, m_sharePreview, m_shareCsv})
         action->setEnabled(plan);
     m_rename->setEnabled(selected);
     m_delete->setEnabled(selected);

@@ -95,6 +95,7 @@ private:
     void renameSelected();
     void askNewPlan();
     void askExport();
+    QWidget *createShareButton(QWidget *parent);
     void askImport();
     void storeNewPlan(Launch::LaunchPlan plan, const QString &doneMessage);
     int selectedItem() const;
@@ -139,6 +140,9 @@ private:
     QAction *m_baseline = nullptr;
     QAction *m_clearBaseline = nullptr;
     QAction *m_export = nullptr;
+    QAction *m_sharePdf = nullptr;
+    QAction *m_sharePreview = nullptr;
+    QAction *m_shareCsv = nullptr;
     QAction *m_import = nullptr;
     QAction *m_newPlan = nullptr;
 };
