@@ -15,8 +15,9 @@ void collect(const QJsonValue &value, QStringList &out);
 
 void collectObject(const QJsonObject &object, QStringList &out)
 {
+    // err: Figma; errorMessage: Qualtrics (under meta.error).
     static const char *const textKeys[] = {"message", "error_description", "detail", "title",
-                                           "err"}; // err: Figma
+                                           "err",     "errorMessage"};
     bool found = false;
     for (const char *key : textKeys) {
         const QJsonValue value = object.value(QLatin1String(key));
@@ -33,6 +34,10 @@ void collectObject(const QJsonObject &object, QStringList &out)
         out.append(error.toString());
     for (const char *key : {"errors", "errorMessages"})
         collect(object.value(QLatin1String(key)), out);
+    // Qualtrics wraps every answer's status in meta: {"meta":{"error":{...}}}.
+    const QJsonValue meta = object.value(QLatin1String("meta"));
+    if (meta.isObject() && meta.toObject().value(QLatin1String("error")).isObject())
+        collectObject(meta.toObject().value(QLatin1String("error")).toObject(), out);
     // GitHub validation errors: {"resource":"Label","field":"color","code":"invalid"}.
     if (!found && object.contains(QLatin1String("code")) &&
         object.contains(QLatin1String("field"))) {

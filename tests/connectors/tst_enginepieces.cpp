@@ -7,6 +7,7 @@
 #include "engine/requestbuilder.h"
 #include "engine/serviceerror.h"
 #include "engine/sourcesettings.h"
+#include "http/errorbody.h"
 #include "isodate.h"
 #include "manifest/connectorregistry.h"
 
@@ -22,6 +23,8 @@ class TestEnginePieces : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void jsonPaths();
+    void errorBodiesInEachServicesShape_data();
+    void errorBodiesInEachServicesShape();
     void datesInEveryFormServicesSend_data();
     void datesInEveryFormServicesSend();
     void mapsAGithubIssue();
@@ -670,6 +673,33 @@ void TestEnginePieces::errorsReportedInsideABody()
              QByteArray("Bearer cdf01657-110d-4155-99a7-f986b2ff13a0:int"));
     credentials.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addSecs(30);
     QVERIFY(credentials.needsAccessToken()); // about to expire: renewed before the next stream
+}
+
+void TestEnginePieces::errorBodiesInEachServicesShape_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("github") << QByteArray(
+                                   R"({"message":"Bad credentials","documentation_url":"x"})")
+                            << QStringLiteral("Bad credentials");
+    QTest::newRow("jira") << QByteArray(
+                                 R"({"errorMessages":["Field 'x' does not exist."],"errors":{}})")
+                          << QStringLiteral("Field 'x' does not exist.");
+    QTest::newRow("oauth") << QByteArray(
+                                  R"({"error":"invalid_grant","error_description":"Expired"})")
+                           << QStringLiteral("Expired");
+    QTest::newRow("qualtrics")
+        << QByteArray(R"({"meta":{"httpStatus":"404 - Not Found","error":{"errorMessage":)"
+                      R"("Survey SV_1 was not found.","errorCode":"QVAL_1"}}})")
+        << QStringLiteral("Survey SV_1 was not found.");
+    QTest::newRow("not json") << QByteArray("<html>Bad gateway</html>") << QString();
+}
+
+void TestEnginePieces::errorBodiesInEachServicesShape()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, message);
+    QCOMPARE(ErrorBody::serviceMessage(body), message);
 }
 
 QTEST_GUILESS_MAIN(TestEnginePieces)

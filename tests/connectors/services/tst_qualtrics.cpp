@@ -317,10 +317,7 @@ void TestQualtrics::errorBodyOfTheService()
     const QString error = outcomes.first().error;
     QVERIFY2(error.contains(QStringLiteral("HTTP 404")), qPrintable(error));
     QVERIFY2(error.contains(exportPath(QStringLiteral("SV_doesNotExist1"))), qPrintable(error));
-    // Qualtrics puts its message under meta.error.errorMessage, which the engine's reading of
-    // error bodies does not look at yet.
-    QEXPECT_FAIL("", "the engine's error-body reader does not read meta.error.errorMessage",
-                 Continue);
+    // Qualtrics puts its message under meta.error.errorMessage.
     QVERIFY2(error.contains(QStringLiteral("Survey SV_doesNotExist1 was not found.")),
              qPrintable(error));
 }
