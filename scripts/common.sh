@@ -49,6 +49,9 @@ hub_build() {
     local preset="$1"
     cd "$HUB_ROOT"
     export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/ccache}"
+    # Paths relative to the checkout, so that every clone of the project on this machine
+    # shares the cached objects (debug information then names the first clone's folder).
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$HUB_ROOT}" CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-1}"
     if [ ! -f "build/$preset/build.ninja" ]; then
         cmake --preset "$preset"
     fi
