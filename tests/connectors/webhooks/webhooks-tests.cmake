@@ -1,0 +1,7 @@
+# Test suites for connectors/webhooks, and the signer of deliveries they share with the
+# benchmark.
+target_sources(hub_testsupport PRIVATE
+    connectors/webhooks/webhooksigner.cpp connectors/webhooks/webhooksigner.h
+)
+target_include_directories(hub_testsupport PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+hub_add_test(tst_webhookverifiers SOURCES connectors/webhooks/tst_webhookverifiers.cpp)
