@@ -7,5 +7,11 @@ target_sources(hub_connectors PRIVATE
     webhooks/verifiers/standardwebhooksverifier.cpp webhooks/verifiers/standardwebhooksverifier.h
     webhooks/verifiers/hubspotverifier.cpp webhooks/verifiers/hubspotverifier.h
     webhooks/verifiers/webhookverifiers.cpp webhooks/verifiers/webhookverifiers.h
+    webhooks/webhooklogging.cpp webhooks/webhooklogging.h
+    webhooks/webhookjournal.cpp webhooks/webhookjournal.h
+    webhooks/webhookprocessors.cpp webhooks/webhookprocessors.h
+    webhooks/webhookpipeline.cpp webhooks/webhookpipeline.h
+    webhooks/webhooksecretcache.cpp webhooks/webhooksecretcache.h
+    webhooks/webhookreceiver.cpp webhooks/webhookreceiver.h
 )
 target_link_libraries(hub_connectors PUBLIC Qt6::HttpServer)

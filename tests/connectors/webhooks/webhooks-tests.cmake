@@ -5,3 +5,5 @@ target_sources(hub_testsupport PRIVATE
 )
 target_include_directories(hub_testsupport PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 hub_add_test(tst_webhookverifiers SOURCES connectors/webhooks/tst_webhookverifiers.cpp)
+hub_add_test(tst_webhookreceiver SOURCES connectors/webhooks/tst_webhookreceiver.cpp
+    connectors/webhooks/memorysecretstore.h)
