@@ -1,3 +1,3 @@
 #include "webhooklogging.h"
 
-Q_LOGGING_CATEGORY(hubWebhooks, "hub.webhooks")
+Q_LOGGING_CATEGORY(hubWebhooks, "hub.webhooks", QtWarningMsg)

@@ -10,8 +10,9 @@
 
 namespace {
 
-// Enough to share one commit between many deliveries, few enough to keep each job short.
-constexpr int BatchSize = 200;
+// Enough to share one commit between many deliveries, few enough that a job never holds the
+// writer long: the receiver's commits, which its answers wait for, queue behind it.
+constexpr int BatchSize = 50;
 
 struct Processed
 {

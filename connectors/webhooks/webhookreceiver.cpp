@@ -322,9 +322,11 @@ void WebhookReceiver::refuse(const std::shared_ptr<Pending> &pending, int status
                              const QString &reason)
 {
     ++m_statistics.refused;
-    // The reason names what was wrong, never the secret or the signature that was sent.
-    qCInfo(hubWebhooks).noquote() << "Refused a delivery to" << pending->source.name << status
-                                  << reason;
+    // The reason names what was wrong, never the secret or the signature that was sent. Debug
+    // level: a flood of bad requests must not become a flood of log lines; the command line
+    // reports refusals through the refused() signal.
+    qCDebug(hubWebhooks).noquote()
+        << "Refused a delivery to" << pending->source.name << status << reason;
     respond(*pending, status, errorBody(reason));
     emit refused(pending->source.name, status, reason);
 }
