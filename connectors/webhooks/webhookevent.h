@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -17,4 +18,6 @@ struct WebhookEvent
     QString eventType;              // the provider's own event name (X-GitHub-Event, ...)
     QDateTime receivedAt;           // UTC
     QByteArray payload;             // the raw body, byte for byte
+    // The request's headers (lower-case names), without those carrying a secret or signature.
+    QJsonObject headers;
 };

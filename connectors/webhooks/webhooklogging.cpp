@@ -1,0 +1,3 @@
+#include "webhooklogging.h"
+
+Q_LOGGING_CATEGORY(hubWebhooks, "hub.webhooks", QtWarningMsg)
