@@ -14,6 +14,8 @@ HUB_BUILD_PACKAGES=(
 HUB_TEST_PACKAGES=(
     xvfb xauth gnome-keyring dbus dbus-x11 libsecret-tools poppler-utils python3 procps curl
 )
+# Building and checking the Debian package (scripts/package.sh).
+HUB_PACKAGE_PACKAGES=(dpkg-dev desktop-file-utils appstream)
 
 hub_as_root() {
     if [ "$(id -u)" -eq 0 ]; then

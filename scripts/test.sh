@@ -5,7 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-hub_install_packages "${HUB_BUILD_PACKAGES[@]}" "${HUB_TEST_PACKAGES[@]}"
+hub_install_packages "${HUB_BUILD_PACKAGES[@]}" "${HUB_TEST_PACKAGES[@]}" "${HUB_PACKAGE_PACKAGES[@]}"
 hub_build release
 
 cd "$HUB_ROOT/build/release"
@@ -24,3 +24,8 @@ dbus-run-session -- bash -c '
     export GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
     ctest --output-on-failure --no-tests=error -j2 "$@"
 ' ctest-session "$@"
+
+# A full run also builds the Debian package, installs it, runs it from /usr/bin and removes it.
+if [ "$#" -eq 0 ]; then
+    bash "$HUB_ROOT/scripts/package.sh" --check-install "$HUB_ROOT/build/release"
+fi

@@ -1,21 +1,27 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "adoption/adoptionpage.h"
+#include "appinfo.h"
 #include "connections/connectionspage.h"
+#include "connections/sourcesmodel.h"
 #include "database.h"
 #include "feedback/feedbackpage.h"
 #include "launchplanspage.h"
 #include "overviewpage.h"
+#include "preferencesdialog.h"
 #include "recentworkspaces.h"
 #include "recorddialog.h"
 #include "reports/reportspage.h"
 #include "searchfield.h"
+#include "theme.h"
 #include "welcomepage.h"
 #include "workspacecontroller.h"
 #include "workspaceview.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -107,6 +113,11 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+
     QMenu *sync = menuBar()->addMenu(tr("&Sync"));
     QAction *syncNow = sync->addAction(tr("Sync &Now"), this, [this] {
         m_workspaceView->showPage(QStringLiteral("connections"));
@@ -118,6 +129,14 @@ void MainWindow::createMenus()
     cancelSync->setShortcut(QKeySequence(QStringLiteral("Ctrl+.")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&User Guide"), this,
+                                     [] { QDesktopServices::openUrl(AppInfo::userGuide()); });
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("Open &Log Folder"), this, [] {
+        QDir().mkpath(AppInfo::logFolder());
+        QDesktopServices::openUrl(QUrl::fromLocalFile(AppInfo::logFolder()));
+    });
+    help->addSeparator();
     QAction *about =
         help->addAction(tr("&About Product Integration Hub"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
@@ -264,13 +283,26 @@ void MainWindow::showSearchHit(int kind, qint64 id)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(
-        this, tr("About Product Integration Hub"),
-        tr("<h3>Product Integration Hub %1</h3>"
-           "<p>A local-first hub for product managers: adoption, feedback, delivery "
-           "and launches from the tools your team already uses.</p>"
-           "<p>Built with Qt %2 and QtKeychain. SQLite stores each workspace.</p>")
-            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    // Demo sources hold generated data and never sync, so they have no schedule.
+    QList<PreferencesDialog::Source> sources;
+    const SourcesModel *model = m_connections->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, SourcesModel::NameColumn);
+        if (index.data(SourcesModel::StatusKeyRole).toString() == QLatin1String("demo"))
+            continue;
+        sources.append({index.data(SourcesModel::SourceIdRole).toLongLong(),
+                        index.data(Qt::DisplayRole).toString()});
+    }
+    PreferencesDialog dialog(m_controller->database() ? m_connections->scheduler() : nullptr,
+                             sources, this);
+    connect(&dialog, &PreferencesDialog::themeChanged, this, [] { Theme::apply(*qApp); });
+    dialog.exec();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

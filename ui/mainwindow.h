@@ -54,6 +54,7 @@ private:
     void openDemo();
     void workspaceOpened(const QString &folder);
     void showAbout();
+    void showPreferences();
     void createSearch();
     void showSearchHit(int kind, qint64 id);
 

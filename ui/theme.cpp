@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QColor>
 #include <QPalette>
+#include <QSettings>
 #include <QStyleFactory>
 
 namespace {
@@ -71,11 +72,14 @@ namespace Theme {
 
 void apply(QApplication &app)
 {
-    // The platform's palette before we replace it tells us whether the system is dark.
-    const QPalette system = QApplication::palette();
-    const QString forced = qEnvironmentVariable("PRODUCT_HUB_THEME");
-    s_dark = forced.isEmpty() ? system.color(QPalette::Window).lightness() < 128
-                              : forced == QLatin1String("dark");
+    // PRODUCT_HUB_THEME, else the Preferences choice, else the system; callable again after
+    // the choice changed. The palette before we first replace it says whether the system is dark.
+    static const bool systemDark =
+        QApplication::palette().color(QPalette::Window).lightness() < 128;
+    QString forced = qEnvironmentVariable("PRODUCT_HUB_THEME");
+    if (forced.isEmpty()) // Preferences: "system", "light" or "dark"
+        forced = QSettings().value(QStringLiteral("appearance/theme")).toString();
+    s_dark = forced == QLatin1String("dark") || (forced != QLatin1String("light") && systemDark);
     app.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     app.setPalette(s_dark ? darkPalette() : lightPalette());
 }

@@ -2,6 +2,7 @@
 
 #include "banner.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -66,7 +67,13 @@ WelcomePage::WelcomePage(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(48, 48, 48, 48);
     layout->addStretch(1);
-    layout->addWidget(centre, 0, Qt::AlignHCenter);
+    // Centred by stretches rather than an alignment flag: an aligned item gets its size hint,
+    // which is too short once the subtitle wraps, and the last choice would be cut off.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(centre, 4);
+    row->addStretch(1);
+    layout->addLayout(row);
     layout->addStretch(2);
 }
 

@@ -1,5 +1,7 @@
 #include "guiapplication.h"
 
+#include "appinfo.h"
+#include "log/messagelog.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "workspace.h"
@@ -14,7 +16,9 @@ int runGuiApplication(int &argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(
         QApplication::translate("main", "Product Integration Hub"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/product-hub.svg")));
+    QApplication::setWindowIcon(AppInfo::icon());
+    QGuiApplication::setDesktopFileName(AppInfo::id());
+    MessageLog::install(AppInfo::logFolder());
 
     // Qt's own options (-platform, -style ...) were taken by QApplication; what is left is ours.
     QCommandLineParser parser;
