@@ -270,9 +270,10 @@ void EventExportRunner::write(std::shared_ptr<UsagePeriod> counts, const QDateTi
     const QString stream = m_stream.name;
     const QString cursor = period.toUTC().toString(Qt::ISODateWithMs);
     const QString label = periodText(period);
+    const std::shared_ptr<UsageRollup::KnownUsers> known = m_knownUsers;
     m_database->writer()->submit(
         [=](QSqlDatabase &db, QString *error) {
-            if (!UsageRollup::replacePeriod(db, sourceId, *counts, error))
+            if (!UsageRollup::replacePeriod(db, sourceId, *counts, error, known.get()))
                 return false;
             QSqlQuery query(db);
             // The cursor only moves forward: a look-back re-reads older periods.

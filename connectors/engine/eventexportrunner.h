@@ -6,6 +6,7 @@
 #include "sourcestore.h"
 #include "streamrunner.h"
 #include "syncoutcome.h"
+#include "usage/usagerollup.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -84,6 +85,9 @@ private:
     bool m_done = false;
     // A period read while the one before was being written.
     std::shared_ptr<UsagePeriod> m_ready;
+    // Used by the write jobs only, one after another on the writer's thread.
+    std::shared_ptr<UsageRollup::KnownUsers> m_knownUsers =
+        std::make_shared<UsageRollup::KnownUsers>();
     QDateTime m_readyPeriod;
     StreamOutcome m_outcome;
 };
