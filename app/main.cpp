@@ -8,6 +8,7 @@
 #include "cli/reportcommand.h"
 #include "cli/sourcescommand.h"
 #include "cli/synccommand.h"
+#include "cli/usagecommand.h"
 #include "gui/guiapplication.h"
 
 #include <QCoreApplication>
@@ -36,6 +37,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<CurrencyCommand>());
     commandLine.add(std::make_unique<PlansCommand>());
     commandLine.add(std::make_unique<ExportCommand>());
+    commandLine.add(std::make_unique<UsageCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 
