@@ -1,5 +1,6 @@
 #include "connectorharness.h"
 #include "databasewriter.h"
+#include "engine/eventexportrunner.h"
 #include "fakemixpanel.h"
 #include "manifest/connectorregistry.h"
 #include "manifest/settingsvalidator.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void damagedExportIsRejectedWithNothingWritten();
     void truncatedDownloadIsRetriedThenRejected();
     void rejectsMalformedSettings();
+    void periodsFollowTheCursorLagAndLookBack();
 
 private:
     bool begin(ConnectorHarness &h, const QDate &start);
@@ -418,6 +420,41 @@ void TestMixpanel::rejectsMalformedSettings()
     validator.parse({QStringLiteral("project_id=2195193")}, &problems);
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(QStringLiteral("start_date")), qPrintable(problems.first()));
+}
+
+void TestMixpanel::periodsFollowTheCursorLagAndLookBack()
+{
+    const ConnectorRegistry registry = ConnectorRegistry::load();
+    const EventsSpec days = registry.find(QStringLiteral("mixpanel"))->streams.first().events;
+    const EventsSpec hours = registry.find(QStringLiteral("amplitude"))->streams.first().events;
+    const QDateTime now(QDate(2026, 11, 28), QTime(10, 41), Qt::UTC);
+    const auto at = [](int day, int hour) {
+        return QDateTime(QDate(2026, 11, day), QTime(hour, 0), Qt::UTC);
+    };
+
+    // First sync: from the start day to the end of yesterday (today is not over).
+    EventExportRunner::Range range =
+        EventExportRunner::periods(days, QStringLiteral("2026-11-20"), QString(), false, now);
+    QCOMPARE(range.first, at(20, 0));
+    QCOMPARE(range.end, at(28, 0));
+    // Later: the day after the cursor, less the one day read again for late events.
+    range = EventExportRunner::periods(days, QStringLiteral("2026-11-20"),
+                                       QStringLiteral("2026-11-26T00:00:00.000Z"), false, now);
+    QCOMPARE(range.first, at(26, 0));
+    // --full ignores the cursor; a malformed start day gives no range.
+    range = EventExportRunner::periods(days, QStringLiteral("2026-11-20"),
+                                       QStringLiteral("2026-11-26T00:00:00.000Z"), true, now);
+    QCOMPARE(range.first, at(20, 0));
+    QVERIFY(!EventExportRunner::periods(days, QStringLiteral("20/11/2026"), QString(), false, now)
+                 .first.isValid());
+
+    // Hours: up to the last hour that ended two hours ago; from the hour after the cursor.
+    range = EventExportRunner::periods(hours, QStringLiteral("2026-11-28"),
+                                       QStringLiteral("2026-11-28T05:00:00.000Z"), false, now);
+    QCOMPARE(range.first, at(28, 6));
+    QCOMPARE(range.end, at(28, 8));
+    QCOMPARE(EventExportRunner::periodLabel(hours, at(28, 6)), QStringLiteral("2026-11-28T06"));
+    QCOMPARE(EventExportRunner::periodLabel(days, at(28, 6)), QStringLiteral("2026-11-28"));
 }
 
 QTEST_GUILESS_MAIN(TestMixpanel)
