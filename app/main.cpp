@@ -8,6 +8,7 @@
 #include "cli/reportcommand.h"
 #include "cli/sourcescommand.h"
 #include "cli/synccommand.h"
+#include "cli/usagecommand.h"
 #include "cli/webhookscommand.h"
 #include "gui/guiapplication.h"
 
@@ -38,6 +39,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<PlansCommand>());
     commandLine.add(std::make_unique<ExportCommand>());
     commandLine.add(std::make_unique<WebhooksCommand>());
+    commandLine.add(std::make_unique<UsageCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 

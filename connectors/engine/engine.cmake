@@ -20,6 +20,8 @@ target_sources(hub_connectors PRIVATE
     engine/sourceworker.cpp engine/sourceworker.h
     engine/syncengine.cpp engine/syncengine.h
     engine/zipreader.cpp engine/zipreader.h
+    engine/eventfilereader.cpp engine/eventfilereader.h
+    engine/eventexportrunner.cpp engine/eventexportrunner.h
 )
 find_package(ZLIB REQUIRED)
 target_link_libraries(hub_connectors PUBLIC ZLIB::ZLIB)

@@ -143,9 +143,11 @@ QUrl RequestBuilder::baseUrl(const QString &text, const ConnectorManifest &manif
     return url;
 }
 
-HttpRequest RequestBuilder::first(const QString &item, const QString &cursor) const
+HttpRequest RequestBuilder::first(const QString &item, const QString &cursor,
+                                  const QHash<QString, QString> &extra) const
 {
-    const QHash<QString, QString> vals = values(m_settings, item, cursor);
+    QHash<QString, QString> vals = values(m_settings, item, cursor);
+    vals.insert(extra);
     HttpRequest request;
     request.method = m_stream.request.method;
 

@@ -15,7 +15,9 @@ public:
     RequestBuilder(const ConnectorManifest &manifest, const StreamSpec &stream, const QUrl &baseUrl,
                    const QJsonObject &settings);
 
-    HttpRequest first(const QString &item, const QString &cursor) const;
+    // extra: more placeholders, such as an event export's {period.start} and {period.end}.
+    HttpRequest first(const QString &item, const QString &cursor,
+                      const QHash<QString, QString> &extra = {}) const;
 
     // A base URL with its {settings.NAME} filled in: per-tenant hosts such as
     // https://{settings.munchkin_id}.mktorest.com. Invalid, with error naming the setting,

@@ -1,6 +1,7 @@
 #include "sourceworker.h"
 
 #include "auth/oauthtokenclient.h"
+#include "eventexportrunner.h"
 #include "http/httpclient.h"
 #include "logging.h"
 #include "sourcesettings.h"
@@ -160,6 +161,10 @@ void SourceWorker::runNext()
         m_current->deleteLater();
         m_current = nullptr;
     }
+    if (m_currentExport) {
+        m_currentExport->deleteLater();
+        m_currentExport = nullptr;
+    }
     if (m_pending.isEmpty()) {
         Q_EMIT done();
         return;
@@ -181,6 +186,22 @@ void SourceWorker::startStream(const StreamSpec *stream, const QString &startErr
     StreamRunner::Options options;
     options.full = m_options.full;
     options.startError = startError;
+    if (stream->events.isSet) {
+        m_currentExport = new EventExportRunner(m_database, m_http, m_target.manifest, *stream,
+                                                m_target.source, options, m_cancelled.get(), this);
+        connect(m_currentExport, &EventExportRunner::progress, this,
+                [this](const QString &stream, qint64 records, int pages) {
+                    Q_EMIT progress(m_target.source.name, stream, records, pages);
+                });
+        connect(m_currentExport, &EventExportRunner::finished, this,
+                [this](const StreamOutcome &outcome) {
+                    Q_EMIT streamFinished(outcome);
+                    runNext();
+                });
+        Q_EMIT streamStarted(m_target.source.name, stream->name);
+        m_currentExport->start();
+        return;
+    }
     m_current = new StreamRunner(m_database, m_http, m_target.manifest, *stream, m_target.source,
                                  options, m_cancelled.get(), this);
     const AuthSpec::Type authType = m_target.manifest.auth.type;

@@ -6,6 +6,7 @@
 
 class HttpClient;
 class QNetworkAccessManager;
+class EventExportRunner;
 class StreamRunner;
 
 // Syncs the streams of one source, one after another, on the worker thread it lives on.
@@ -46,4 +47,5 @@ private:
     std::shared_ptr<Credentials> m_credentials; // shared with the authorizer, renewed on refresh
     QList<const StreamSpec *> m_pending;
     StreamRunner *m_current = nullptr;
+    EventExportRunner *m_currentExport = nullptr; // a stream with "events"
 };

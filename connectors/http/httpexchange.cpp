@@ -4,6 +4,7 @@
 #include "redaction.h"
 #include "serverwait.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPointer>
@@ -118,6 +119,7 @@ void HttpClient::Exchange::sendHop()
     m_response = HttpResponse();
     m_reasonPhrase.clear();
     m_expectedBytes = -1;
+    m_sink.reset();
     m_state = State::Sending;
     m_elapsed.start();
 
@@ -178,6 +180,21 @@ QNetworkReply *HttpClient::Exchange::detachReply()
 
 void HttpClient::Exchange::onMetaDataChanged()
 {
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (!m_request.saveBodyTo.isEmpty() && status >= 200 && status < 300 && !m_sink) {
+        // Each attempt starts the file afresh, so a retried download never appends.
+        m_sink = std::make_unique<QFile>(m_request.saveBodyTo);
+        if (!m_sink->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            const QString reason = HttpClient::tr("cannot write the response to %1: %2")
+                                       .arg(m_request.saveBodyTo, m_sink->errorString());
+            detachReply()->abort();
+            m_sink.reset();
+            finish(HttpOutcome::Failed, failureText(reason, false));
+            return;
+        }
+    }
+    if (m_sink)
+        return; // a saved body has no size limit and is not held in memory
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (!length.isValid())
         return;
@@ -190,9 +207,30 @@ void HttpClient::Exchange::onMetaDataChanged()
     m_response.body.reserve(qsizetype(m_expectedBytes));
 }
 
+bool HttpClient::Exchange::saveChunk(const QByteArray &chunk)
+{
+    if (chunk.isEmpty())
+        return true;
+    if (m_sink->write(chunk) != chunk.size()) {
+        const QString reason = HttpClient::tr("cannot write the response to %1: %2")
+                                   .arg(m_request.saveBodyTo, m_sink->errorString());
+        if (m_reply)
+            detachReply()->abort();
+        m_sink.reset();
+        finish(HttpOutcome::Failed, failureText(reason, false));
+        return false;
+    }
+    m_response.savedBytes += chunk.size();
+    return true;
+}
+
 void HttpClient::Exchange::onReadyRead()
 {
     m_timeout.start();
+    if (m_sink) {
+        saveChunk(m_reply->readAll());
+        return;
+    }
     m_response.body.append(m_reply->readAll());
     if (m_response.body.size() > m_settings.policy.maxBodyBytes)
         failOversized();
@@ -214,7 +252,14 @@ void HttpClient::Exchange::onTimeout()
 void HttpClient::Exchange::onFinished()
 {
     QNetworkReply *reply = detachReply();
-    m_response.body.append(reply->readAll());
+    if (m_sink) {
+        if (!saveChunk(reply->readAll()))
+            return;
+        m_sink->close();
+    } else {
+        m_response.body.append(reply->readAll());
+    }
+    const qint64 received = m_sink ? m_response.savedBytes : qint64(m_response.body.size());
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     m_response.status = status.toInt();
     m_response.url = reply->url();
@@ -239,12 +284,12 @@ void HttpClient::Exchange::onFinished()
         m_hop.method.toUpper() != "HEAD" && m_response.status != 204 && m_response.status != 304;
     const bool shortBody = hasBody && m_expectedBytes >= 0 &&
                            m_response.header("content-encoding").isEmpty() &&
-                           m_response.body.size() < m_expectedBytes;
+                           received < m_expectedBytes;
     if (isTransportError(reply->error(), m_response.status) || shortBody) {
         const QString reason =
             m_expectedBytes >= 0
                 ? HttpClient::tr("the response body was truncated (%1 of %2 bytes received)")
-                      .arg(m_response.body.size())
+                      .arg(received)
                       .arg(m_expectedBytes)
                 : HttpClient::tr("the response body was truncated (%1)")
                       .arg(m_text.networkError(*reply, m_hop.url));

@@ -6,8 +6,10 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
+class QFile;
 class QNetworkReply;
 
 // Private to HttpClient: the engine and others use httpclient.h only.
@@ -48,6 +50,8 @@ private:
 
     void onMetaDataChanged();
     void onReadyRead();
+    // With saveBodyTo: false (and the exchange finished) when the file cannot be written.
+    bool saveChunk(const QByteArray &chunk);
     void onTimeout();
     void onFinished();
 
@@ -81,4 +85,5 @@ private:
     QTimer m_timeout;
     QTimer m_wait;
     QElapsedTimer m_elapsed;
+    std::unique_ptr<QFile> m_sink; // with saveBodyTo, once a 2xx status arrived
 };

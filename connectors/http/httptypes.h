@@ -14,6 +14,10 @@ struct HttpRequest
     QUrl url;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    // When set, a 2xx response's body is written to this file (replacing what it held) rather
+    // than kept in memory, with no size limit: for exports too large to hold. Error bodies
+    // are still kept in the response.
+    QString saveBodyTo;
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(const QByteArray &name) const; // case-insensitive
@@ -26,6 +30,7 @@ struct HttpResponse
     QUrl url; // the final URL
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    qint64 savedBytes = 0; // with HttpRequest::saveBodyTo: the body's bytes in the file
 
     QByteArray header(const QByteArray &name) const; // case-insensitive; empty when absent
 };

@@ -128,6 +128,32 @@ struct RequestSpec
     QJsonObject body; // a JSON body (POST), text values with {placeholders}
 };
 
+// A stream that reads an export of analytics events instead of pages of records: one request
+// per period (a day or an hour), its body streamed to a temporary file, checked whole, then
+// counted per user, event name and day into usage_event_counts and rolled up into
+// feature_usage (see UsageRollup). Events are never held all at once.
+struct EventsSpec
+{
+    enum class Container {
+        Lines,         // newline-delimited JSON (Mixpanel)
+        ZipOfGzipLines // a ZIP archive of gzipped newline-delimited JSON files (Amplitude)
+    };
+    enum class Period { Day, Hour };
+
+    bool isSet = false;
+    Container container = Container::Lines;
+    Period period = Period::Day;
+    QString periodFormat;    // {period.start} and {period.end}: QDateTime::toString, UTC
+    QString startSetting;    // the setting holding the first day to fetch (yyyy-MM-dd)
+    int lagHours = 0;        // a period is fetched once it ended at least this long ago
+    int lookbackPeriods = 0; // periods before the stored cursor fetched again, for late events
+    QString namePath;        // the event's name
+    QStringList userPaths;   // the user's id: the first of these paths with a value
+    QString timePath;        // when it happened: epoch seconds or milliseconds, or ISO 8601 text
+    QString insertIdPath;    // optional: copies of one event share this id and count once
+    int noDataStatus = 0;    // the HTTP status that means "no events in this period" (0: none)
+};
+
 struct StreamSpec
 {
     QString name;
@@ -142,6 +168,7 @@ struct StreamSpec
     QString target; // canonical table
     QList<FieldMapping> mapping;
     QString hook; // a C++ hook registered by this name, for what data cannot say
+    EventsSpec events;
 };
 
 // Services that report failures inside a 2xx body (Marketo: {"success":false,

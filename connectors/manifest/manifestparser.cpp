@@ -454,13 +454,55 @@ RequestSpec readRequest(const Reader &r)
     return q;
 }
 
+EventsSpec readEvents(const Reader &r, const ConnectorManifest &manifest)
+{
+    EventsSpec e;
+    if (r.json().isEmpty())
+        return e;
+    r.rejectUnknown({QStringLiteral("container"), QStringLiteral("period"),
+                     QStringLiteral("periodFormat"), QStringLiteral("startSetting"),
+                     QStringLiteral("lagHours"), QStringLiteral("lookbackPeriods"),
+                     QStringLiteral("name"), QStringLiteral("user"), QStringLiteral("time"),
+                     QStringLiteral("insertId"), QStringLiteral("noDataStatus")});
+    e.isSet = true;
+    e.container = r.choice<EventsSpec::Container>(
+        QStringLiteral("container"),
+        {{QStringLiteral("lines"), EventsSpec::Container::Lines},
+         {QStringLiteral("zipOfGzipLines"), EventsSpec::Container::ZipOfGzipLines}},
+        true, EventsSpec::Container::Lines);
+    e.period = r.choice<EventsSpec::Period>(QStringLiteral("period"),
+                                            {{QStringLiteral("day"), EventsSpec::Period::Day},
+                                             {QStringLiteral("hour"), EventsSpec::Period::Hour}},
+                                            true, EventsSpec::Period::Day);
+    e.periodFormat = r.string(QStringLiteral("periodFormat"), true);
+    if (!e.periodFormat.contains(QLatin1String("yyyy")))
+        r.fail(QStringLiteral("periodFormat"),
+               QStringLiteral("expected a date pattern with yyyy (such as \"yyyy-MM-dd\"), got "
+                              "\"%1\"")
+                   .arg(e.periodFormat));
+    e.startSetting = r.string(QStringLiteral("startSetting"), true);
+    if (!manifest.setting(e.startSetting))
+        r.fail(QStringLiteral("startSetting"),
+               QStringLiteral("there is no setting \"%1\"").arg(e.startSetting));
+    e.lagHours = r.integer(QStringLiteral("lagHours"), 0, 0, 24 * 7);
+    e.lookbackPeriods = r.integer(QStringLiteral("lookbackPeriods"), 0, 0, 24 * 7);
+    e.namePath = r.string(QStringLiteral("name"), true);
+    e.userPaths = r.strings(QStringLiteral("user"));
+    if (e.userPaths.isEmpty())
+        r.fail(QStringLiteral("user"), QStringLiteral("expected a list of paths to the user's id"));
+    e.timePath = r.string(QStringLiteral("time"), true);
+    e.insertIdPath = r.string(QStringLiteral("insertId"), false);
+    e.noDataStatus = r.integer(QStringLiteral("noDataStatus"), 0, 0, 599);
+    return e;
+}
+
 StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
 {
     r.rejectUnknown({QStringLiteral("name"), QStringLiteral("title"), QStringLiteral("forEach"),
                      QStringLiteral("request"), QStringLiteral("records"),
                      QStringLiteral("recordsFormat"), QStringLiteral("pagination"),
                      QStringLiteral("cursor"), QStringLiteral("filters"), QStringLiteral("target"),
-                     QStringLiteral("mapping"), QStringLiteral("hook")});
+                     QStringLiteral("mapping"), QStringLiteral("hook"), QStringLiteral("events")});
     StreamSpec s;
     s.name = r.string(QStringLiteral("name"), true);
     s.title = r.string(QStringLiteral("title"), false, s.name);
@@ -478,7 +520,9 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
                                         {{QStringLiteral("json"), QStringLiteral("json")},
                                          {QStringLiteral("ndjson"), QStringLiteral("ndjson")}},
                                         false, QStringLiteral("json"));
-    s.pagination = readPagination(r.object(QStringLiteral("pagination"), true));
+    s.events = readEvents(r.object(QStringLiteral("events"), false), manifest);
+    if (!s.events.isSet || r.has(QStringLiteral("pagination")))
+        s.pagination = readPagination(r.object(QStringLiteral("pagination"), true));
     const Reader cursor = r.object(QStringLiteral("cursor"), false);
     cursor.rejectUnknown({QStringLiteral("field"), QStringLiteral("parameter"),
                           QStringLiteral("exclusive"), QStringLiteral("format"),
@@ -506,6 +550,16 @@ StreamSpec readStream(const Reader &r, const ConnectorManifest &manifest)
         s.filters.append(readFilter(element(r, QStringLiteral("filters"), filters, i)));
 
     s.target = r.string(QStringLiteral("target"), true);
+    if (s.events.isSet) {
+        if (s.target != QLatin1String("feature_usage"))
+            r.fail(QStringLiteral("target"),
+                   QStringLiteral("a stream with \"events\" fills feature_usage, got \"%1\"")
+                       .arg(s.target));
+        if (r.has(QStringLiteral("mapping")))
+            r.fail(QStringLiteral("mapping"),
+                   QStringLiteral("cannot be given with \"events\", which names its fields"));
+        return s;
+    }
     const auto &targets = ManifestParser::targetColumns();
     if (!targets.contains(s.target))
         r.fail(QStringLiteral("target"),
