@@ -4,6 +4,7 @@
 #include "banner.h"
 #include "database.h"
 #include "drilldowndialog.h"
+#include "eventmappingdialog.h"
 #include "exportactions.h"
 #include "featureadoptiontable.h"
 #include "metrics/reports.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace {
@@ -88,6 +90,20 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
     refresh->setAccessibleName(tr("Refresh the dashboard"));
     refresh->setShortcut(QKeySequence::Refresh);
 
+    // Analytics events become feature usage only through the mapping, so it sits beside the
+    // figures it changes.
+    auto *mapEvents = new QPushButton(tr("Map &Events…"), this);
+    mapEvents->setAccessibleName(tr("Choose which analytics events count as use of which feature"));
+    mapEvents->setToolTip(mapEvents->accessibleName());
+    connect(mapEvents, &QPushButton::clicked, this, [this] {
+        if (!m_controller || !m_controller->database())
+            return;
+        EventMappingDialog dialog(m_controller->database(), this);
+        dialog.exec();
+        if (dialog.undoStack()->count() > 0)
+            reload();
+    });
+
     auto *share = new ShareButton(this, tr("Save the adoption report as a PDF or preview it"));
     QAction *savePdf = share->addExport(tr("Save as &PDF…"), QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *preview = share->addExport(tr("Print pre&view…"), QKeySequence::Print);
@@ -112,6 +128,7 @@ AdoptionPage::AdoptionPage(WorkspaceController *controller, QWidget *parent)
     header->addWidget(m_title);
     header->addStretch();
     header->addWidget(m_window);
+    header->addWidget(mapEvents);
     header->addWidget(refresh);
     header->addWidget(share);
 
