@@ -15,6 +15,7 @@
 #include "reports/reportspage.h"
 #include "searchfield.h"
 #include "theme.h"
+#include "webhooks/webhookservice.h"
 #include "welcomepage.h"
 #include "workspacecontroller.h"
 #include "workspaceview.h"
@@ -67,6 +68,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &ConnectionsPage::syncingChanged, this, [this](bool syncing) {
         m_syncActivity->setText(syncing ? tr("Syncing…") : QString());
     });
+    // The webhook receiver runs with the window while Preferences has it on.
+    m_webhooks = new WebhookService(this);
+    m_webhookStatus = new QLabel(this);
+    m_webhookStatus->setAccessibleName(tr("Webhook receiver"));
+    statusBar()->addPermanentWidget(m_webhookStatus);
+    connect(m_webhooks, &WebhookService::statusChanged, m_webhookStatus, &QLabel::setText);
+    m_webhooks->apply(WebhookService::storedSettings());
     statusBar()->setSizeGripEnabled(true);
     createMenus();
 
@@ -226,6 +234,7 @@ void MainWindow::workspaceOpened(const QString &folder)
     m_overview->setWorkspace(name, QDir::toNativeSeparators(folder));
     m_overview->setLoading();
     m_search->setDatabase(m_controller->database());
+    m_webhooks->setWorkspace(m_controller->database());
     m_stack->setCurrentWidget(m_workspaceView);
     m_workspaceView->restoreLastPage();
     m_controller->refreshSummary();
@@ -302,7 +311,8 @@ void MainWindow::showPreferences()
     PreferencesDialog dialog(m_controller->database() ? m_connections->scheduler() : nullptr,
                              sources, this);
     connect(&dialog, &PreferencesDialog::themeChanged, this, [] { Theme::apply(*qApp); });
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted)
+        m_webhooks->apply(WebhookService::storedSettings());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -13,6 +13,7 @@ class SearchField;
 class WorkspaceView;
 class QMenu;
 class QStackedWidget;
+class WebhookService;
 class WelcomePage;
 class WorkspaceController;
 
@@ -72,4 +73,6 @@ private:
     QLabel *m_syncActivity;
     QMenu *m_recentMenu = nullptr;
     QLabel *m_statusPath;
+    WebhookService *m_webhooks = nullptr;
+    QLabel *m_webhookStatus = nullptr;
 };

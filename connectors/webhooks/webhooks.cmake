@@ -13,5 +13,6 @@ target_sources(hub_connectors PRIVATE
     webhooks/webhookpipeline.cpp webhooks/webhookpipeline.h
     webhooks/webhooksecretcache.cpp webhooks/webhooksecretcache.h
     webhooks/webhookreceiver.cpp webhooks/webhookreceiver.h
+    webhooks/webhookservice.cpp webhooks/webhookservice.h
 )
 target_link_libraries(hub_connectors PUBLIC Qt6::HttpServer)

@@ -10,3 +10,4 @@ hub_add_test(tst_webhookreceiver SOURCES connectors/webhooks/tst_webhookreceiver
 # Runs "product-hub webhooks serve" as a child; needs the keychain (skips without it).
 hub_add_test(tst_webhookkill SOURCES connectors/webhooks/tst_webhookkill.cpp)
 add_dependencies(tst_webhookkill product-hub)
+hub_add_test(tst_webhookservice SOURCES connectors/webhooks/tst_webhookservice.cpp)
