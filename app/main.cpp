@@ -1,5 +1,6 @@
 #include "cli/authcommand.h"
 #include "cli/commandline.h"
+#include "cli/companiescommand.h"
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
 #include "cli/exportcommand.h"
@@ -36,6 +37,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<CurrencyCommand>());
     commandLine.add(std::make_unique<PlansCommand>());
     commandLine.add(std::make_unique<ExportCommand>());
+    commandLine.add(std::make_unique<CompaniesCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 
