@@ -19,6 +19,7 @@
 #include <QShowEvent>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
@@ -34,6 +35,20 @@ struct Loaded
 {
     std::optional<QList<CompanySummary>> companies;
     QString error;
+};
+
+// Comfortable rows, as the other pages' tables have, in proportion to the font. A delegate
+// rather than a style sheet, which would draw selected cells apart from the branch column.
+class RoomyRows : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(size.height() + option.fontMetrics.height() / 2);
+        return size;
+    }
 };
 
 QToolButton *toolButton(QAction *action, QWidget *parent)
@@ -99,6 +114,8 @@ CompaniesPage::CompaniesPage(WorkspaceController *controller, QWidget *parent)
     m_tree->setSortingEnabled(true);
     m_tree->sortByColumn(CompanyTreeModel::NameColumn, Qt::AscendingOrder);
     m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->setItemDelegate(new RoomyRows(m_tree));
     m_tree->setAlternatingRowColors(false);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
