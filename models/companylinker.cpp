@@ -87,71 +87,88 @@ QString CompanyLinker::normalizedName(const QString &text)
     return words.join(QLatin1Char(' '));
 }
 
+QSqlQuery *CompanyLinker::run(const QString &sql, const QVariantList &binds)
+{
+    std::unique_ptr<QSqlQuery> &slot = m_statements[sql];
+    if (!slot) {
+        auto prepared = std::make_unique<QSqlQuery>(m_db);
+        if (!prepared->prepare(sql)) {
+            m_error = prepared->lastError().text();
+            m_statements.erase(sql);
+            return nullptr;
+        }
+        slot = std::move(prepared);
+    }
+    QSqlQuery *query = slot.get();
+    for (const QVariant &bind : binds)
+        query->addBindValue(bind);
+    if (query->exec())
+        return query;
+    m_error = query->lastError().text();
+    return nullptr;
+}
+
 CompanyLinker::Link CompanyLinker::existingLink(qint64 sourceId, const QString &externalId,
                                                 bool *ok)
 {
-    QSqlQuery query(m_db);
-    query.prepare(QStringLiteral(
-        "SELECT o.company_id, 'manual', 1 FROM company_match_overrides o WHERE o.source_id = ? "
-        "AND o.external_id = ? UNION ALL SELECT company_id, matched_by, 0 FROM company_sources "
-        "WHERE source_id = ? AND external_id = ?"));
-    for (int i = 0; i < 2; ++i) {
-        query.addBindValue(sourceId);
-        query.addBindValue(externalId);
-    }
-    *ok = query.exec();
+    QSqlQuery *query = run(
+        QStringLiteral(
+            "SELECT o.company_id, 'manual', 1 FROM company_match_overrides o WHERE o.source_id = ? "
+            "AND o.external_id = ? UNION ALL SELECT company_id, matched_by, 0 FROM "
+            "company_sources WHERE source_id = ? AND external_id = ?"),
+        {sourceId, externalId, sourceId, externalId});
+    *ok = query != nullptr;
     Link link;
-    if (*ok && query.next()) {
-        link.companyId = query.value(0).toLongLong();
-        link.matchedBy = query.value(1);
-        link.manual = query.value(2).toBool();
+    if (query && query->next()) {
+        link.companyId = query->value(0).toLongLong();
+        link.matchedBy = query->value(1);
+        link.manual = query->value(2).toBool();
     }
+    if (query)
+        query->finish();
     return link;
 }
 
 qint64 CompanyLinker::match(const QString &nameKey, const QString &domain, QString *matchedBy,
                             bool *ok)
 {
-    QSqlQuery query(m_db);
+    const auto first = [ok](QSqlQuery *query) {
+        *ok = query != nullptr;
+        const qint64 id = query && query->next() ? query->value(0).toLongLong() : 0;
+        if (query)
+            query->finish();
+        return id;
+    };
     if (!domain.isEmpty()) {
-        query.prepare(QStringLiteral("SELECT id FROM companies WHERE domain = ?"));
-        query.addBindValue(domain);
-        if (!(*ok = query.exec()))
+        const qint64 id =
+            first(run(QStringLiteral("SELECT id FROM companies WHERE domain = ?"), {domain}));
+        if (!*ok)
             return 0;
-        if (query.next()) {
+        if (id) {
             *matchedBy = QStringLiteral("domain");
-            return query.value(0).toLongLong();
+            return id;
         }
     }
     // A record with a domain only meets a company of the same name that has none: two
     // domains mean two companies, whatever their names.
-    query.prepare(QStringLiteral("SELECT id FROM companies WHERE name_key = ? AND (? IS NULL OR "
-                                 "domain IS NULL) ORDER BY id LIMIT 1"));
-    query.addBindValue(nameKey);
-    query.addBindValue(domain.isEmpty() ? QVariant() : QVariant(domain));
-    if (!(*ok = query.exec()))
-        return 0;
-    if (!query.next())
-        return 0;
-    *matchedBy = QStringLiteral("name");
-    return query.value(0).toLongLong();
+    const qint64 id =
+        first(run(QStringLiteral("SELECT id FROM companies WHERE name_key = ? AND (? IS NULL OR "
+                                 "domain IS NULL) ORDER BY id LIMIT 1"),
+                  {nameKey, domain.isEmpty() ? QVariant() : QVariant(domain)}));
+    if (id)
+        *matchedBy = QStringLiteral("name");
+    return id;
 }
 
 bool CompanyLinker::followReferences(qint64 sourceId, const QString &externalId, qint64 companyId,
                                      QString *error)
 {
-    QSqlQuery query(m_db);
     for (const QString &table : referencingTables()) {
-        query.prepare(QStringLiteral("UPDATE %1 SET company_id = ? WHERE source_id = ? AND "
-                                     "company_ref = ? AND company_id IS NOT ?")
-                          .arg(table));
-        query.addBindValue(companyId);
-        query.addBindValue(sourceId);
-        query.addBindValue(externalId);
-        query.addBindValue(companyId);
-        if (!query.exec()) {
-            *error = tr("Cannot link %1 to company %2: %3")
-                         .arg(table, externalId, query.lastError().text());
+        if (!run(QStringLiteral("UPDATE %1 SET company_id = ? WHERE source_id = ? AND "
+                                "company_ref = ? AND company_id IS NOT ?")
+                     .arg(table),
+                 {companyId, sourceId, externalId, companyId})) {
+            *error = tr("Cannot link %1 to company %2: %3").arg(table, externalId, m_error);
             return false;
         }
     }
@@ -205,9 +222,9 @@ bool CompanyLinker::resolveReferences(QSqlDatabase &db, const QString &table, qi
 
 bool CompanyLinker::link(qint64 sourceId, const Record &record, QString *error)
 {
-    const auto failed = [&](const QSqlQuery &query) {
-        *error = tr("Cannot file company %1 (\"%2\"): %3")
-                     .arg(record.externalId, record.name, query.lastError().text());
+    const auto failed = [&] {
+        *error =
+            tr("Cannot file company %1 (\"%2\"): %3").arg(record.externalId, record.name, m_error);
         return false;
     };
     const QString domain = normalizedDomain(record.domain);
@@ -220,65 +237,47 @@ bool CompanyLinker::link(qint64 sourceId, const Record &record, QString *error)
     const QVariant domainValue = domain.isEmpty() ? QVariant() : QVariant(domain);
     bool ok = true;
     const Link existing = existingLink(sourceId, record.externalId, &ok);
+    if (!ok)
+        return failed();
     qint64 companyId = existing.companyId;
     QVariant matchedBy = existing.matchedBy;
-    QSqlQuery query(m_db);
-    if (!ok)
-        return failed(query);
     if (companyId && !existing.manual) {
         // The service renamed it or gave it a domain: follow, unless the domain is another's.
-        query.prepare(QStringLiteral(
-            "UPDATE companies SET name = ?, name_key = ?, domain = CASE WHEN domain IS NULL AND "
-            "? IS NOT NULL AND NOT EXISTS (SELECT 1 FROM companies WHERE domain = ?) THEN ? ELSE "
-            "domain END WHERE id = ?"));
-        query.addBindValue(name);
-        query.addBindValue(nameKey);
-        query.addBindValue(domainValue);
-        query.addBindValue(domainValue);
-        query.addBindValue(domainValue);
-        query.addBindValue(companyId);
-        if (!query.exec())
-            return failed(query);
+        if (!run(QStringLiteral("UPDATE companies SET name = ?, name_key = ?, domain = CASE WHEN "
+                                "domain IS NULL AND ? IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                                "companies WHERE domain = ?) THEN ? ELSE domain END WHERE id = ?"),
+                 {name, nameKey, domainValue, domainValue, domainValue, companyId}))
+            return failed();
     } else if (!companyId) {
         QString how;
         companyId = match(nameKey, domain, &how, &ok);
         if (!ok)
-            return failed(query);
+            return failed();
         if (!companyId) {
-            query.prepare(
-                QStringLiteral("INSERT INTO companies (name, domain, name_key) VALUES (?, ?, ?)"));
-            query.addBindValue(name);
-            query.addBindValue(domainValue);
-            query.addBindValue(nameKey);
-            if (!query.exec())
-                return failed(query);
-            companyId = query.lastInsertId().toLongLong();
+            QSqlQuery *insert = run(
+                QStringLiteral("INSERT INTO companies (name, domain, name_key) VALUES (?, ?, ?)"),
+                {name, domainValue, nameKey});
+            if (!insert)
+                return failed();
+            companyId = insert->lastInsertId().toLongLong();
             how = QStringLiteral("new");
-        } else if (!domain.isEmpty()) {
-            query.prepare(
-                QStringLiteral("UPDATE companies SET domain = ? WHERE id = ? AND domain IS NULL"));
-            query.addBindValue(domain);
-            query.addBindValue(companyId);
-            if (!query.exec())
-                return failed(query);
+        } else if (!domain.isEmpty() &&
+                   !run(QStringLiteral(
+                            "UPDATE companies SET domain = ? WHERE id = ? AND domain IS NULL"),
+                        {domain, companyId})) {
+            return failed();
         }
         matchedBy = how;
     }
-    query.prepare(QStringLiteral(
-        "INSERT INTO company_sources (company_id, source_id, external_id, raw, updated_at, "
-        "matched_by, name, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, "
-        "external_id) DO UPDATE SET company_id = excluded.company_id, raw = excluded.raw, "
-        "updated_at = excluded.updated_at, matched_by = excluded.matched_by, name = "
-        "excluded.name, domain = excluded.domain"));
-    query.addBindValue(companyId);
-    query.addBindValue(sourceId);
-    query.addBindValue(record.externalId);
-    query.addBindValue(record.raw);
-    query.addBindValue(record.updatedAt);
-    query.addBindValue(matchedBy);
-    query.addBindValue(name);
-    query.addBindValue(domainValue);
-    if (!query.exec())
-        return failed(query);
+    if (!run(QStringLiteral(
+                 "INSERT INTO company_sources (company_id, source_id, external_id, raw, "
+                 "updated_at, matched_by, name, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON "
+                 "CONFLICT (source_id, external_id) DO UPDATE SET company_id = "
+                 "excluded.company_id, raw = excluded.raw, updated_at = excluded.updated_at, "
+                 "matched_by = excluded.matched_by, name = excluded.name, domain = "
+                 "excluded.domain"),
+             {companyId, sourceId, record.externalId, record.raw, record.updatedAt, matchedBy, name,
+              domainValue}))
+        return failed();
     return followReferences(sourceId, record.externalId, companyId, error);
 }
