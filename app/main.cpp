@@ -1,5 +1,6 @@
 #include "cli/authcommand.h"
 #include "cli/commandline.h"
+#include "cli/companiescommand.h"
 #include "cli/dbcommand.h"
 #include "cli/democommand.h"
 #include "cli/exportcommand.h"
@@ -40,6 +41,7 @@ int runCommandLine(int &argc, char **argv)
     commandLine.add(std::make_unique<ExportCommand>());
     commandLine.add(std::make_unique<WebhooksCommand>());
     commandLine.add(std::make_unique<UsageCommand>());
+    commandLine.add(std::make_unique<CompaniesCommand>());
     return commandLine.run(QCoreApplication::arguments());
 }
 

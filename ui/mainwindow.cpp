@@ -3,6 +3,7 @@
 #include "aboutdialog.h"
 #include "adoption/adoptionpage.h"
 #include "appinfo.h"
+#include "companies/companiespage.h"
 #include "connections/connectionspage.h"
 #include "connections/sourcesmodel.h"
 #include "database.h"
@@ -59,6 +60,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("feedback"), tr("Feedback"), m_feedback);
     m_workspaceView->addPage(QStringLiteral("reports"), tr("Reports"), m_reports);
     m_workspaceView->addPage(QStringLiteral("plans"), tr("Launch plans"), m_plans);
+    m_workspaceView->addPage(QStringLiteral("companies"), tr("Companies"),
+                             new CompaniesPage(m_controller, m_workspaceView));
     m_stack->addWidget(m_workspaceView);
     createSearch();
     setCentralWidget(m_stack);

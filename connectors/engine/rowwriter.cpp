@@ -39,6 +39,8 @@ bool write(QSqlDatabase &db, const QString &target, qint64 sourceId, const QStri
         *error = upsert.lastError();
         return false;
     }
+    if (columns.contains(QLatin1String("company_ref")))
+        return CompanyLinker::resolveReferences(db, target, sourceId, rows, error);
     return true;
 }
 

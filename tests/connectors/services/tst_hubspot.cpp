@@ -3,7 +3,9 @@
 #include "manifest/connectorregistry.h"
 #include "manifest/settingsvalidator.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 namespace {
@@ -138,7 +140,12 @@ void TestHubSpot::mapsACompleteDealAndContact()
     hub.setObject(QStringLiteral("contacts"), QStringLiteral("151"),
                   {{QStringLiteral("email"), QStringLiteral("ana@customer.example")},
                    {QStringLiteral("firstname"), QStringLiteral("Ana")},
-                   {QStringLiteral("lastname"), QStringLiteral("Lima")}},
+                   {QStringLiteral("lastname"), QStringLiteral("Lima")},
+                   {QStringLiteral("associatedcompanyid"), QStringLiteral("512")}},
+                  start);
+    hub.setObject(QStringLiteral("companies"), QStringLiteral("512"),
+                  {{QStringLiteral("name"), QStringLiteral("Customer Example")},
+                   {QStringLiteral("domain"), QStringLiteral("customer.example")}},
                   start);
     const QList<StreamOutcome> outcomes = h.sync(token);
     for (const StreamOutcome &outcome : outcomes)
@@ -160,6 +167,20 @@ void TestHubSpot::mapsACompleteDealAndContact()
         h.row(QStringLiteral("SELECT external_id, email, name, first_seen_at FROM users"));
     QCOMPARE(user, (QVariantList{QStringLiteral("151"), QStringLiteral("ana@customer.example"),
                                  QStringLiteral("Ana"), QStringLiteral("2025-11-03T10:00:00Z")}));
+    // The contact's primary company, asked for by name, links it to the company filed for it.
+    QCOMPARE(h.row(QStringLiteral("SELECT u.company_ref, c.domain FROM users u JOIN companies c "
+                                  "ON c.id = u.company_id")),
+             (QVariantList{QStringLiteral("512"), QStringLiteral("customer.example")}));
+    bool askedForCompany = false;
+    for (const FakeHttpServer::Request &request : h.server().requests()) {
+        if (request.path == QLatin1String("/crm/v3/objects/contacts/search"))
+            askedForCompany = QJsonDocument::fromJson(request.body)
+                                  .object()
+                                  .value(QStringLiteral("properties"))
+                                  .toArray()
+                                  .contains(QStringLiteral("associatedcompanyid"));
+    }
+    QVERIFY(askedForCompany);
 }
 
 void TestHubSpot::wrongTokenFailsWithHubSpotsMessage()

@@ -94,6 +94,20 @@ void TestPipedrive::followsNextCursorThroughEveryPage()
                                      "AND is_won = 0")),
              1);
     QCOMPARE(h.scalar(QStringLiteral("SELECT count(*) FROM company_sources")), 1);
+    // The open and the won deal of organisation 41 belong to its company; the others' orgs
+    // were never synced.
+    QCOMPARE(h.scalar(QStringLiteral("SELECT count(*) FROM sales_opportunities o JOIN "
+                                     "company_sources s ON s.company_id = o.company_id WHERE "
+                                     "s.external_id = '41'")),
+             2);
+    QCOMPARE(h.scalar(QStringLiteral("SELECT count(*) FROM sales_opportunities WHERE company_id "
+                                     "IS NOT NULL")),
+             2);
+    QCOMPARE(h.row(QStringLiteral("SELECT company_ref FROM sales_opportunities WHERE external_id "
+                                  "= '2001'"))
+                 .value(0)
+                 .toString(),
+             QStringLiteral("41"));
     int withCursor = 0;
     for (const FakeHttpServer::Request &request : h.server().requests()) {
         if (request.path == dealsPath && request.query.hasQueryItem(QStringLiteral("cursor")))

@@ -113,6 +113,18 @@ void TestSalesforce::followsNextRecordsUrlThroughEveryBatch()
                                      "'customer3.example'")),
              1);
     QCOMPARE(h.scalar(QStringLiteral("SELECT count(*) FROM sales_opportunities")), 5);
+    // Each opportunity belongs to the company filed for its account.
+    QCOMPARE(h.scalar(QStringLiteral("SELECT count(*) FROM sales_opportunities o JOIN "
+                                     "company_sources s ON s.company_id = o.company_id AND "
+                                     "s.source_id = o.source_id AND s.external_id = "
+                                     "o.company_ref")),
+             5);
+    QCOMPARE(h.row(QStringLiteral("SELECT c.domain FROM sales_opportunities o JOIN companies c "
+                                  "ON c.id = o.company_id WHERE o.external_id = '%1'")
+                       .arg(opportunityId(3)))
+                 .value(0)
+                 .toString(),
+             QStringLiteral("customer3.example"));
     // Later batches came from nextRecordsUrl, a path on the instance.
     int locatorPages = 0;
     for (const FakeHttpServer::Request &request : h.server().requests()) {
@@ -176,6 +188,19 @@ void TestSalesforce::mapsACompleteOpportunity()
     QCOMPARE(row.at(6).toString(), QStringLiteral("EUR"));
     QCOMPARE(row.at(7).toString(), QStringLiteral("2026-06-07"));
     QCOMPARE(row.at(8).toString(), QStringLiteral("2026-03-04T13:59:29Z"));
+    // The account it names is not synced yet: the link waits for it.
+    const QVariantList waiting =
+        h.row(QStringLiteral("SELECT company_ref, company_id FROM sales_opportunities"));
+    QCOMPARE(waiting.value(0).toString(), accountId(7));
+    QVERIFY(waiting.value(1).isNull());
+    sf.setRecord(QStringLiteral("Account"), accountId(7), account(7), start);
+    QCOMPARE(h.sync(token, false, {QStringLiteral("accounts")}).first().status,
+             StreamOutcome::Status::Ok);
+    QCOMPARE(h.row(QStringLiteral("SELECT c.name FROM sales_opportunities o JOIN companies c "
+                                  "ON c.id = o.company_id"))
+                 .value(0)
+                 .toString(),
+             QStringLiteral("Customer 7"));
 }
 
 void TestSalesforce::expiredSessionFailsWithSalesforcesMessage()
