@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "activity/activitypage.h"
 #include "adoption/adoptionpage.h"
 #include "connections/connectionspage.h"
 #include "database.h"
@@ -52,6 +53,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("feedback"), tr("Feedback"), m_feedback);
     m_workspaceView->addPage(QStringLiteral("reports"), tr("Reports"), m_reports);
     m_workspaceView->addPage(QStringLiteral("plans"), tr("Launch plans"), m_plans);
+    m_workspaceView->addPage(QStringLiteral("activity"), tr("Activity"),
+                             new ActivityPage(m_controller, m_workspaceView));
     m_stack->addWidget(m_workspaceView);
     createSearch();
     setCentralWidget(m_stack);

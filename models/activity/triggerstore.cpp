@@ -57,7 +57,8 @@ std::optional<qint64> insert(QSqlDatabase &db, const Trigger &trigger, QString *
     query.prepare(QStringLiteral(
         "INSERT INTO triggers (id, name, kind, parameters, enabled, active, last_value, "
         "last_fired, last_activity_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-        "CASE WHEN ? > 0 THEN ? ELSE (SELECT coalesce(max(id), 0) FROM activity) END, ?)"));
+        "CASE WHEN ? > 0 AND ? >= 0 THEN ? ELSE (SELECT coalesce(max(id), 0) FROM activity) "
+        "END, ?)"));
     query.addBindValue(trigger.id > 0 ? QVariant(trigger.id)
                                       : QVariant(QMetaType(QMetaType::LongLong)));
     query.addBindValue(trigger.name.trimmed());
@@ -70,6 +71,7 @@ std::optional<qint64> insert(QSqlDatabase &db, const Trigger &trigger, QString *
     query.addBindValue(trigger.lastFired.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                                    : QVariant(trigger.lastFired));
     query.addBindValue(trigger.id);
+    query.addBindValue(trigger.lastActivityId);
     query.addBindValue(trigger.lastActivityId);
     query.addBindValue(IsoDate::timestamp(QDateTime::currentDateTimeUtc()));
     if (!query.exec()) {

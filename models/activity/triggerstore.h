@@ -13,7 +13,8 @@ namespace TriggerStore {
 std::optional<QList<Trigger>> load(const QSqlDatabase &db, QString *error);
 
 // Adds trigger (under its own id when it has one, so an undone delete comes back as it was).
-// A new trigger (no id) starts after the newest activity entry: history does not fire it.
+// A new trigger (no id, or a lastActivityId below 0) starts after the newest activity entry:
+// history does not fire it.
 std::optional<qint64> insert(QSqlDatabase &db, const Trigger &trigger, QString *error);
 // Saves name, kind, parameters and enabled. A changed condition starts over, unfired.
 bool update(QSqlDatabase &db, const Trigger &trigger, QString *error);
