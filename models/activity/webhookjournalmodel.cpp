@@ -108,9 +108,7 @@ QVariant WebhookJournalModel::data(const QModelIndex &index, int role) const
         case Received:
             return QLocale().toString(delivery.receivedAt.toLocalTime(), QLocale::ShortFormat);
         case Source:
-            return delivery.source.isEmpty()
-                       ? delivery.provider
-                       : tr("%1 (%2)").arg(delivery.source, delivery.provider);
+            return delivery.source.isEmpty() ? delivery.provider : delivery.source;
         case ProviderEvent:
             return delivery.eventType;
         case DeliveryId:
@@ -123,6 +121,8 @@ QVariant WebhookJournalModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == Source)
+            return tr("%1, through its %2 webhook").arg(delivery.source, delivery.provider);
         return index.column() == Status && !delivery.error.isEmpty() ? delivery.error : QVariant();
     case IdRole:
         return delivery.id;

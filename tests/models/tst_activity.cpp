@@ -367,7 +367,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, WebhookJournalModel::Status).data().toString(),
                  QStringLiteral("Failed: the payload has no \"release.id\""));
         QCOMPARE(model.index(1, WebhookJournalModel::Source).data().toString(),
-                 QStringLiteral("Productboard (github)"));
+                 QStringLiteral("Productboard"));
         const qint64 first = model.delivery(1).id;
         QCOMPARE(model.rowOf(first), 1);
         QCOMPARE(WebhookJournalModel::payload(m_database->connection(), first, &error)

@@ -113,6 +113,7 @@ ActivityPage::ActivityPage(WorkspaceController *controller, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(ActivityModel::Detail, QHeaderView::Stretch);
     m_view->setAccessibleName(tr("Activity feed"));
     m_view->setToolTip(tr("Double-click or press Enter to open the entry in its tool."));
@@ -167,6 +168,13 @@ ActivityPage::ActivityPage(WorkspaceController *controller, QWidget *parent)
     connect(m_evaluate, &QTimer::timeout, this, &ActivityPage::evaluateTriggers);
     if (m_controller)
         connect(m_controller, &WorkspaceController::opened, this, &ActivityPage::workspaceOpened);
+}
+
+void ActivityPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // What came in while the page was hidden.
+    reload();
 }
 
 void ActivityPage::setReplayJob(JournalPanel::ReplayJob job)
@@ -231,6 +239,10 @@ void ActivityPage::reloadFeed()
             m_view->resizeColumnToContents(ActivityModel::When);
             m_view->resizeColumnToContents(ActivityModel::Event);
             m_view->resizeColumnToContents(ActivityModel::Source);
+            m_view->resizeColumnToContents(ActivityModel::Title);
+            const int widest = m_view->viewport()->width() / 3;
+            if (m_view->columnWidth(ActivityModel::Title) > widest)
+                m_view->setColumnWidth(ActivityModel::Title, widest);
             Q_EMIT feedLoaded();
         });
 }
@@ -276,10 +288,9 @@ void ActivityPage::checkFirings()
             }
             // The feed is read again only when something new came in: a reset loses the
             // reader's place.
-            if (news.newest != m_feedNewest) {
+            if (news.newest != m_feedNewest && isVisible() && m_tabs->currentIndex() == 0) {
                 m_feedNewest = news.newest;
-                if (isVisible() && m_tabs->currentIndex() == 0)
-                    reloadFeed();
+                reloadFeed();
             }
         });
 }

@@ -40,6 +40,9 @@ Q_SIGNALS:
     void feedLoaded();
     void notified(const QString &title, const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void workspaceOpened();
     void reloadFeed();

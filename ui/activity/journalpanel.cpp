@@ -39,6 +39,7 @@ JournalPanel::JournalPanel(WorkspaceController *controller, Banner *banner, QWid
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Webhook deliveries"));
 
@@ -115,6 +116,13 @@ void JournalPanel::reload()
             const qint64 selected = m_selected;
             m_model->setDeliveries(*result.first);
             m_empty->setVisible(m_model->rowCount() == 0);
+            // Delivery ids are long; the status and its reason matter more.
+            const int widest = m_view->viewport()->width() / 5;
+            for (int column = 0; column < WebhookJournalModel::Status; ++column)
+                m_view->resizeColumnToContents(column);
+            m_view->setColumnWidth(
+                WebhookJournalModel::DeliveryId,
+                qMin(m_view->columnWidth(WebhookJournalModel::DeliveryId), widest));
             const int row = m_model->rowOf(selected);
             if (row >= 0)
                 m_view->setCurrentIndex(m_model->index(row, 0));

@@ -33,6 +33,7 @@ TriggersPanel::TriggersPanel(WorkspaceController *controller, Banner *banner, QW
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(TriggerListModel::Condition,
                                                      QHeaderView::Stretch);
     m_view->setAccessibleName(tr("Triggers"));
@@ -135,6 +136,7 @@ void TriggersPanel::reload()
             if (const int row = m_model->rowOf(keep); row >= 0)
                 m_view->selectRow(row);
             m_view->resizeColumnToContents(TriggerListModel::Name);
+            m_view->resizeColumnToContents(TriggerListModel::LastFired);
             Q_EMIT loaded();
         });
 }
