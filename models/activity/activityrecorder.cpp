@@ -85,28 +85,33 @@ std::optional<Derived> derive(const QString &stream, const QString &target, cons
 
 } // namespace
 
-bool record(QSqlDatabase &db, const HubEvent &event, bool *inserted, QString *error)
+namespace {
+
+const QString InsertSql = QStringLiteral(
+    "INSERT INTO activity (occurred_at, recorded_at, hub_event, origin, source_id, title, "
+    "detail, link, trigger_id, webhook_event_id, dedupe_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING");
+
+QVariant text(const QString &value)
 {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "INSERT INTO activity (occurred_at, recorded_at, hub_event, origin, source_id, title, "
-        "detail, link, trigger_id, webhook_event_id, dedupe_key) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING"));
+    return value.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(value);
+}
+
+// query is prepared with InsertSql; a page of events reuses one statement.
+bool insert(QSqlQuery &query, const HubEvent &event, bool *inserted, QString *error)
+{
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    query.addBindValue(IsoDate::timestamp(event.occurredAt.isValid() ? event.occurredAt : now));
-    query.addBindValue(IsoDate::timestamp(now));
-    query.addBindValue(event.type);
-    query.addBindValue(HubEvents::originName(event.origin));
-    query.addBindValue(optional(event.sourceId));
-    query.addBindValue(event.title);
-    query.addBindValue(event.detail.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                              : QVariant(event.detail));
-    query.addBindValue(event.link.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                            : QVariant(event.link));
-    query.addBindValue(optional(event.triggerId));
-    query.addBindValue(optional(event.webhookEventId));
-    query.addBindValue(event.dedupeKey.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
-                                                 : QVariant(event.dedupeKey));
+    query.bindValue(0, IsoDate::timestamp(event.occurredAt.isValid() ? event.occurredAt : now));
+    query.bindValue(1, IsoDate::timestamp(now));
+    query.bindValue(2, event.type);
+    query.bindValue(3, HubEvents::originName(event.origin));
+    query.bindValue(4, optional(event.sourceId));
+    query.bindValue(5, event.title);
+    query.bindValue(6, text(event.detail));
+    query.bindValue(7, text(event.link));
+    query.bindValue(8, optional(event.triggerId));
+    query.bindValue(9, optional(event.webhookEventId));
+    query.bindValue(10, text(event.dedupeKey));
     if (!query.exec()) {
         *error = tr("Could not record the activity entry: %1").arg(query.lastError().text());
         return false;
@@ -114,6 +119,18 @@ bool record(QSqlDatabase &db, const HubEvent &event, bool *inserted, QString *er
     if (inserted)
         *inserted = query.numRowsAffected() > 0;
     return true;
+}
+
+} // namespace
+
+bool record(QSqlDatabase &db, const HubEvent &event, bool *inserted, QString *error)
+{
+    QSqlQuery query(db);
+    if (!query.prepare(InsertSql)) {
+        *error = query.lastError().text();
+        return false;
+    }
+    return insert(query, event, inserted, error);
 }
 
 bool recordSyncedPage(QSqlDatabase &db, const QString &stream, const QString &target,
@@ -134,6 +151,8 @@ bool recordSyncedPage(QSqlDatabase &db, const QString &stream, const QString &ta
             QString::number(sourceId) + QStringLiteral(":usage:") + IsoDate::day(now.date());
         return record(db, event, nullptr, error);
     }
+    QSqlQuery query(db);
+    bool prepared = false;
     for (const QVariantList &values : rows) {
         const RowView row(columns, values);
         const std::optional<Derived> derived = derive(stream, target, row);
@@ -147,7 +166,12 @@ bool recordSyncedPage(QSqlDatabase &db, const QString &stream, const QString &ta
         event.link = row.text("url");
         event.dedupeKey =
             HubEvents::objectKey(sourceId, target, row.text("external_id"), derived->happening);
-        if (!record(db, event, nullptr, error))
+        if (!prepared && !query.prepare(InsertSql)) {
+            *error = query.lastError().text();
+            return false;
+        }
+        prepared = true;
+        if (!insert(query, event, nullptr, error))
             return false;
     }
     return true;
