@@ -527,6 +527,47 @@ private Q_SLOTS:
                                       "Ancient', 'Released Planned')")),
                  0);
     }
+
+    void syncGivesFeedbackDealsAndUsage()
+    {
+        const qint64 source = m_sources.value(QStringLiteral("linear"));
+        const auto page = [&](const QString &stream, const QString &table,
+                              const QStringList &columns, const QList<QVariantList> &rows) {
+            return m_database->writer()
+                ->run([&](QSqlDatabase &db, QString *error) {
+                    return ActivityRecorder::recordSyncedPage(db, stream, table, source, columns,
+                                                              rows, QDateTime::currentDateTimeUtc(),
+                                                              error);
+                })
+                .ok;
+        };
+        QVERIFY(page(QStringLiteral("notes"), QStringLiteral("feedback"),
+                     {QStringLiteral("external_id"), QStringLiteral("title"),
+                      QStringLiteral("body"), QStringLiteral("created_at")},
+                     {{QStringLiteral("n-1"), QString(),
+                       QStringLiteral("Please add SSO for our team"), recent(1)}}));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activity WHERE hub_event = "
+                                      "'user_feedback' AND title = 'New feedback: Please add SSO "
+                                      "for our team'")),
+                 1);
+        QVERIFY(page(QStringLiteral("deals_open"), QStringLiteral("sales_opportunities"),
+                     {QStringLiteral("external_id"), QStringLiteral("name"),
+                      QStringLiteral("is_won"), QStringLiteral("close_date")},
+                     {{QStringLiteral("d-open"), QStringLiteral("Open deal"), 0, recent(1)},
+                      {QStringLiteral("d-won"), QStringLiteral("Won deal"), 1, recent(2)}}));
+        QCOMPARE(
+            count(QStringLiteral("SELECT count(*) FROM activity WHERE title LIKE 'Deal won: %' "
+                                 "AND dedupe_key LIKE '%:d-%'")),
+            1);
+        for (int pageNumber = 0; pageNumber < 2; ++pageNumber) {
+            QVERIFY(page(QStringLiteral("export"), QStringLiteral("feature_usage"),
+                         {QStringLiteral("external_id")}, {{QStringLiteral("u-1")}}));
+        }
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activity WHERE hub_event = "
+                                      "'usage_metrics' AND source_id = %1")
+                           .arg(source)),
+                 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWebhookProcessing)
