@@ -3,6 +3,8 @@
 #include "hubevent.h"
 
 #include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
 
 namespace TriggerKinds {
 namespace {
@@ -15,6 +17,12 @@ QString tr(const char *text)
 double number(const Trigger &trigger, const char *name)
 {
     return trigger.parameters.value(QLatin1String(name)).toDouble();
+}
+
+QString featureName(const Trigger &trigger, const TriggerNames &names)
+{
+    const auto id = qint64(number(trigger, "feature_id"));
+    return names.features.value(id, tr("feature %1").arg(id));
 }
 
 } // namespace
@@ -77,20 +85,20 @@ QString parameterLabel(const QString &name)
     return name;
 }
 
-QString describe(const Trigger &trigger)
+QString describe(const Trigger &trigger, const TriggerNames &names)
 {
     const QString kind = trigger.kind;
     if (kind == QLatin1String(Adoption))
-        return tr("Adoption of feature %1 passes %2% within %3 days")
-            .arg(number(trigger, "feature_id"))
+        return tr("Adoption of %1 passes %2% within %3 days")
+            .arg(featureName(trigger, names))
             .arg(number(trigger, "percent"))
             .arg(number(trigger, "days"));
     if (kind == QLatin1String(UnplannedRequests)) {
         const double feature = number(trigger, "feature_id");
         const double deal = number(trigger, "min_deal_size");
-        QString text = feature > 0 ? tr("%1 requests for feature %2 while no plan includes it")
+        QString text = feature > 0 ? tr("%1 requests for %2 while no plan includes it")
                                          .arg(number(trigger, "count"))
-                                         .arg(feature)
+                                         .arg(featureName(trigger, names))
                                    : tr("%1 requests for a feature no launch plan includes")
                                          .arg(number(trigger, "count"));
         if (deal > 0)
@@ -108,7 +116,9 @@ QString describe(const Trigger &trigger)
         const QString type =
             HubEvents::displayName(trigger.parameters.value(QLatin1String("hub_event")).toString());
         const double source = number(trigger, "source_id");
-        return source > 0 ? tr("%1 from source %2").arg(type).arg(source)
+        return source > 0 ? tr("%1 from %2")
+                                .arg(type, names.sources.value(qint64(source),
+                                                               tr("source %1").arg(source)))
                           : tr("%1 from any source").arg(type);
     }
     return kind;
@@ -127,7 +137,9 @@ QString validate(const Trigger &trigger)
     };
     QString error;
     if (trigger.kind == QLatin1String(Adoption)) {
-        for (const char *name : {"feature_id", "percent", "days"}) {
+        if (number(trigger, "feature_id") <= 0)
+            error = tr("Choose a feature.");
+        for (const char *name : {"percent", "days"}) {
             if (error.isEmpty())
                 error = positive(name);
         }
@@ -152,3 +164,22 @@ QString validate(const Trigger &trigger)
 }
 
 } // namespace TriggerKinds
+
+std::optional<TriggerNames> TriggerNames::load(const QSqlDatabase &db, QString *error)
+{
+    TriggerNames names;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT id, name FROM features WHERE merged_into IS NULL"))) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    while (query.next())
+        names.features.insert(query.value(0).toLongLong(), query.value(1).toString());
+    if (!query.exec(QStringLiteral("SELECT id, name FROM sources"))) {
+        *error = query.lastError().text();
+        return std::nullopt;
+    }
+    while (query.next())
+        names.sources.insert(query.value(0).toLongLong(), query.value(1).toString());
+    return names;
+}

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QHash>
 #include <QJsonObject>
+#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 
@@ -23,6 +25,15 @@ struct Trigger
     friend bool operator==(const Trigger &, const Trigger &) = default;
 };
 
+// The names of the features and sources triggers refer to by id, to show them in words.
+struct TriggerNames
+{
+    QHash<qint64, QString> features; // features not merged into another, by name
+    QHash<qint64, QString> sources;
+
+    static std::optional<TriggerNames> load(const QSqlDatabase &db, QString *error);
+};
+
 // The kinds of trigger and their parameters:
 //   adoption            feature_id, percent, days: adoption passes percent within days of release
 //   unplanned_requests  count, feature_id (0: any), min_deal_size (0: any requester):
@@ -43,8 +54,8 @@ QString displayName(const QString &kind);
 // The parameters of a kind, in the order a form shows them.
 QStringList parameterNames(const QString &kind);
 QString parameterLabel(const QString &name);
-// The condition in words: "Adoption of feature 12 passes 20% within 30 days".
-QString describe(const Trigger &trigger);
+// The condition in words: "Adoption of Dashboards passes 20% within 30 days".
+QString describe(const Trigger &trigger, const TriggerNames &names = {});
 // Empty when the trigger is complete; otherwise what is wrong, naming the parameter.
 QString validate(const Trigger &trigger);
 

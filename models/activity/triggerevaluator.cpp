@@ -238,6 +238,9 @@ std::optional<QList<TriggerFiring>> evaluate(QSqlDatabase &db, const QDateTime &
     std::optional<QList<Trigger>> triggers = TriggerStore::load(db, error);
     if (!triggers)
         return std::nullopt;
+    const std::optional<TriggerNames> names = TriggerNames::load(db, error);
+    if (!names)
+        return std::nullopt;
     QList<TriggerFiring> firings;
     for (Trigger &trigger : *triggers) {
         if (!trigger.enabled)
@@ -255,7 +258,8 @@ std::optional<QList<TriggerFiring>> evaluate(QSqlDatabase &db, const QDateTime &
             // Fires on the change to true only; a condition that stops holding re-arms it.
             if (condition->holds && !trigger.active &&
                 !fire(db, trigger,
-                      TriggerKinds::describe(trigger) + QStringLiteral(": ") + condition->detail,
+                      TriggerKinds::describe(trigger, *names) + QStringLiteral(": ") +
+                          condition->detail,
                       {}, {}, now, &firings, error))
                 return std::nullopt;
             trigger.active = condition->holds;

@@ -9,10 +9,11 @@ TriggerListModel::TriggerListModel(QObject *parent)
 {
 }
 
-void TriggerListModel::setTriggers(const QList<Trigger> &triggers)
+void TriggerListModel::setTriggers(const QList<Trigger> &triggers, const TriggerNames &names)
 {
     beginResetModel();
     m_triggers = triggers;
+    m_names = names;
     endResetModel();
 }
 
@@ -48,7 +49,7 @@ QVariant TriggerListModel::data(const QModelIndex &index, int role) const
     case Name:
         return trigger.name;
     case Condition:
-        return TriggerKinds::describe(trigger);
+        return TriggerKinds::describe(trigger, m_names);
     case Enabled:
         return trigger.enabled ? tr("On") : tr("Off");
     case LastFired:

@@ -15,7 +15,7 @@ public:
 
     explicit TriggerListModel(QObject *parent = nullptr);
 
-    void setTriggers(const QList<Trigger> &triggers);
+    void setTriggers(const QList<Trigger> &triggers, const TriggerNames &names = {});
     const QList<Trigger> &triggers() const { return m_triggers; }
     const Trigger &trigger(int row) const { return m_triggers.at(row); }
     int rowOf(qint64 id) const;
@@ -33,4 +33,5 @@ Q_SIGNALS:
 
 private:
     QList<Trigger> m_triggers;
+    TriggerNames m_names;
 };

@@ -1,6 +1,7 @@
 #include "activity/activitymodel.h"
 #include "activity/activityrecorder.h"
 #include "activity/triggerevaluator.h"
+#include "activity/triggerlistmodel.h"
 #include "activity/triggerstore.h"
 #include "activity/webhookjournalmodel.h"
 #include "database.h"
@@ -9,6 +10,7 @@
 #include "testworkspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -343,6 +345,32 @@ private Q_SLOTS:
                  QStringLiteral("User feedback"));
         QCOMPARE(model.index(0, ActivityModel::Source).data().toString(),
                  QStringLiteral("Productboard"));
+    }
+
+    void triggerListModel()
+    {
+        QString error;
+        const auto triggers = TriggerStore::load(m_database->connection(), &error);
+        const auto names = TriggerNames::load(m_database->connection(), &error);
+        QVERIFY(triggers && names);
+        TriggerListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTriggers(*triggers, *names);
+        const int row = int(std::find_if(triggers->cbegin(), triggers->cend(),
+                                         [](const Trigger &trigger) {
+                                             return trigger.kind == QLatin1String("adoption");
+                                         }) -
+                            triggers->cbegin());
+        QCOMPARE(model.index(row, TriggerListModel::Condition).data().toString(),
+                 QStringLiteral("Adoption of Dashboards passes 20% within 30 days"));
+        QCOMPARE(model.index(row, TriggerListModel::Enabled).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Unchecked));
+        QSignalSpy toggled(&model, &TriggerListModel::toggleRequested);
+        QVERIFY(!model.setData(model.index(row, TriggerListModel::Enabled), Qt::Checked,
+                               Qt::CheckStateRole));
+        QCOMPARE(toggled.size(), 1);
+        QCOMPARE(toggled.first().at(1).toBool(), true);
     }
 
     void journalModel()

@@ -11,6 +11,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 double defaultOf(const QString &name)
@@ -28,9 +30,10 @@ double defaultOf(const QString &name)
 
 } // namespace
 
-TriggerDialog::TriggerDialog(const Trigger &trigger, QWidget *parent)
+TriggerDialog::TriggerDialog(const Trigger &trigger, const TriggerNames &names, QWidget *parent)
     : QDialog(parent)
     , m_original(trigger)
+    , m_names(names)
     , m_name(new QLineEdit(trigger.name, this))
     , m_kind(new QComboBox(this))
     , m_parameters(new QFormLayout)
@@ -75,7 +78,23 @@ void TriggerDialog::rebuildParameters()
     for (const QString &name : TriggerKinds::parameterNames(kind)) {
         const QJsonValue given = sameKind ? m_original.parameters.value(name) : QJsonValue();
         QWidget *field = nullptr;
-        if (name == QLatin1String("hub_event")) {
+        if (name == QLatin1String("feature_id") || name == QLatin1String("source_id")) {
+            const bool feature = name == QLatin1String("feature_id");
+            const QHash<qint64, QString> &choices = feature ? m_names.features : m_names.sources;
+            QList<std::pair<QString, qint64>> sorted;
+            for (auto it = choices.cbegin(); it != choices.cend(); ++it)
+                sorted.append({it.value(), it.key()});
+            std::sort(sorted.begin(), sorted.end());
+            auto *list = new QComboBox(this);
+            // Adoption is of one feature; the other kinds may take any.
+            if (!feature || kind != QLatin1String(TriggerKinds::Adoption))
+                list->addItem(feature ? tr("Any feature") : tr("Any source"), qint64(0));
+            for (const auto &[label, id] : std::as_const(sorted))
+                list->addItem(label, id);
+            list->setCurrentIndex(qMax(0, list->findData(qint64(given.toDouble()))));
+            connect(list, &QComboBox::currentIndexChanged, this, &TriggerDialog::validate);
+            field = list;
+        } else if (name == QLatin1String("hub_event")) {
             auto *events = new QComboBox(this);
             for (const QString &type : HubEvents::types())
                 events->addItem(HubEvents::displayName(type), type);
@@ -92,9 +111,6 @@ void TriggerDialog::rebuildParameters()
                              name == QLatin1String("min_deal_size") ? 1e12 : 1e9);
             if (name == QLatin1String("percent") || name == QLatin1String("threshold"))
                 number->setMaximum(100);
-            if (name == QLatin1String("feature_id") || name == QLatin1String("source_id"))
-                number->setSpecialValueText(name == QLatin1String("source_id") ? tr("Any source")
-                                                                               : tr("Any feature"));
             number->setValue(given.isDouble() ? given.toDouble() : defaultOf(name));
             connect(number, &QDoubleSpinBox::valueChanged, this, &TriggerDialog::validate);
             field = number;
@@ -113,9 +129,12 @@ Trigger TriggerDialog::trigger() const
     trigger.kind = m_kind->currentData().toString();
     trigger.parameters = {};
     for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it) {
-        if (auto *events = qobject_cast<QComboBox *>(it.value()))
-            trigger.parameters.insert(it.key(), events->currentData().toString());
-        else if (auto *number = qobject_cast<QDoubleSpinBox *>(it.value()))
+        if (auto *list = qobject_cast<QComboBox *>(it.value())) {
+            if (it.key() == QLatin1String("hub_event"))
+                trigger.parameters.insert(it.key(), list->currentData().toString());
+            else
+                trigger.parameters.insert(it.key(), double(list->currentData().toLongLong()));
+        } else if (auto *number = qobject_cast<QDoubleSpinBox *>(it.value()))
             trigger.parameters.insert(it.key(), number->value());
     }
     return trigger;
@@ -125,6 +144,6 @@ void TriggerDialog::validate()
 {
     const Trigger current = trigger();
     const QString problem = TriggerKinds::validate(current);
-    m_problem->setText(problem.isEmpty() ? TriggerKinds::describe(current) : problem);
+    m_problem->setText(problem.isEmpty() ? TriggerKinds::describe(current, m_names) : problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
 }

@@ -18,7 +18,8 @@ class TriggerDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit TriggerDialog(const Trigger &trigger, QWidget *parent = nullptr);
+    // names: the features and sources to choose from.
+    TriggerDialog(const Trigger &trigger, const TriggerNames &names, QWidget *parent = nullptr);
 
     Trigger trigger() const;
 
@@ -27,6 +28,7 @@ private:
     void validate();
 
     Trigger m_original;
+    TriggerNames m_names;
     QLineEdit *m_name;
     QComboBox *m_kind;
     QFormLayout *m_parameters;

@@ -86,7 +86,7 @@ TriggersPanel::TriggersPanel(WorkspaceController *controller, Banner *banner, QW
     connect(add, &QPushButton::clicked, this, [this] {
         Trigger blank;
         blank.kind = QLatin1String(TriggerKinds::NpsBelow);
-        TriggerDialog dialog(blank, this);
+        TriggerDialog dialog(blank, m_names, this);
         if (dialog.exec() == QDialog::Accepted)
             addTrigger(dialog.trigger());
     });
@@ -116,23 +116,31 @@ void TriggersPanel::reload()
     const std::shared_ptr<Database> database = m_controller ? m_controller->database() : nullptr;
     if (!database)
         return;
-    using Result = std::pair<std::optional<QList<Trigger>>, QString>;
+    struct Result
+    {
+        std::optional<QList<Trigger>> triggers;
+        std::optional<TriggerNames> names;
+        QString error;
+    };
     runInBackground(
         this,
         [database]() -> Result {
-            QString error;
-            auto triggers = TriggerStore::load(database->connection(), &error);
-            return {triggers, error};
+            Result result;
+            result.triggers = TriggerStore::load(database->connection(), &result.error);
+            if (result.triggers)
+                result.names = TriggerNames::load(database->connection(), &result.error);
+            return result;
         },
         [this](const Result &result) {
-            if (!result.first) {
-                m_banner->showMessage(tr("The triggers could not be read: %1").arg(result.second),
+            if (!result.triggers || !result.names) {
+                m_banner->showMessage(tr("The triggers could not be read: %1").arg(result.error),
                                       Banner::Kind::Error);
                 return;
             }
             const Trigger *current = selected();
             const qint64 keep = current ? current->id : 0;
-            m_model->setTriggers(*result.first);
+            m_names = *result.names;
+            m_model->setTriggers(*result.triggers, m_names);
             if (const int row = m_model->rowOf(keep); row >= 0)
                 m_view->selectRow(row);
             m_view->resizeColumnToContents(TriggerListModel::Name);
@@ -179,7 +187,7 @@ void TriggersPanel::editSelected()
     if (!current)
         return;
     const Trigger before = *current;
-    TriggerDialog dialog(before, this);
+    TriggerDialog dialog(before, m_names, this);
     if (dialog.exec() == QDialog::Accepted)
         changeTrigger(before, dialog.trigger());
 }

@@ -43,4 +43,5 @@ private:
     QUndoStack *m_undo;
     QPushButton *m_edit;
     QPushButton *m_remove;
+    TriggerNames m_names;
 };
