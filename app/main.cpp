@@ -12,6 +12,8 @@
 #include "cli/usagecommand.h"
 #include "cli/webhookscommand.h"
 #include "gui/guiapplication.h"
+#include "webhooks/processing/canonicalwebhookprocessor.h"
+#include "webhooks/webhookprocessors.h"
 
 #include <QCoreApplication>
 
@@ -50,6 +52,9 @@ int runCommandLine(int &argc, char **argv)
 int main(int argc, char **argv)
 {
     describeApplication();
+    // Deliveries become canonical rows, hub events and trigger checks, in the window and in
+    // `webhooks serve` alike.
+    WebhookProcessors::setFactory([] { return std::make_unique<CanonicalWebhookProcessor>(); });
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "activity/activitypage.h"
 #include "adoption/adoptionpage.h"
 #include "appinfo.h"
 #include "companies/companiespage.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceView->addPage(QStringLiteral("plans"), tr("Launch plans"), m_plans);
     m_workspaceView->addPage(QStringLiteral("companies"), tr("Companies"),
                              new CompaniesPage(m_controller, m_workspaceView));
+    m_workspaceView->addPage(QStringLiteral("activity"), tr("Activity"),
+                             new ActivityPage(m_controller, m_workspaceView));
     m_stack->addWidget(m_workspaceView);
     createSearch();
     setCentralWidget(m_stack);

@@ -1,9 +1,12 @@
 #include "guiapplication.h"
 
+#include "activity/activitypage.h"
 #include "appinfo.h"
 #include "log/messagelog.h"
 #include "mainwindow.h"
 #include "theme.h"
+#include "webhooks/processing/canonicalwebhookprocessor.h"
+#include "webhooks/processing/webhookreplay.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -37,6 +40,13 @@ int runGuiApplication(int &argc, char **argv)
 
     Theme::apply(app);
     MainWindow window;
+    // The journal's Replay runs the connectors' processor, which the UI does not link.
+    if (auto *activity = window.findChild<ActivityPage *>()) {
+        activity->setReplayJob([](QSqlDatabase &db, qint64 deliveryId, QString *error) {
+            CanonicalWebhookProcessor processor;
+            return WebhookReplay::replay(db, processor, deliveryId, nullptr, error);
+        });
+    }
     const QString explicitFolder = parser.value(workspaceOption);
     if (!explicitFolder.isEmpty() || !qEnvironmentVariableIsEmpty(Workspace::EnvironmentVariable))
         window.openWorkspace(Workspace::resolve(explicitFolder).folder());

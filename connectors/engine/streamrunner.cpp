@@ -1,5 +1,6 @@
 #include "streamrunner.h"
 
+#include "activity/activityrecorder.h"
 #include "database.h"
 #include "databasewriter.h"
 #include "http/httpclient.h"
@@ -393,13 +394,16 @@ void StreamRunner::writePage(std::shared_ptr<Page> page)
     QStringList columns = m_mapper.columns();
     columns.append(QStringLiteral("raw"));
     const QString table = m_stream.target;
+    const QString stream = m_stream.name;
     const qint64 sourceId = m_source.id;
     const qint64 runId = m_runId;
     const bool trackCursor = !m_stream.cursor.field.isEmpty() && page->cursor.isValid();
     const QString cursor = trackCursor ? storedCursor(page->cursor) : QString();
     const qint64 count = page->rows.size();
     const auto write = [=](QSqlDatabase &db, QString *error) {
-        if (!RowWriter::write(db, table, sourceId, columns, page->rows, error))
+        if (!RowWriter::write(db, table, sourceId, columns, page->rows, error) ||
+            !ActivityRecorder::recordSyncedPage(db, stream, table, sourceId, columns, page->rows,
+                                                QDateTime::currentDateTimeUtc(), error))
             return false;
         QSqlQuery query(db);
         const QString now = IsoDate::timestamp(QDateTime::currentDateTimeUtc());
