@@ -105,7 +105,8 @@ void TestCompaniesCli::listsAndSearches()
     QCOMPARE(found.code, 0);
     QVERIFY2(found.out.contains(someName), qPrintable(found.out));
     const QString other =
-        scalar(QStringLiteral("SELECT name FROM companies WHERE instr(domain, '%1') = 0 ORDER BY id LIMIT 1")
+        scalar(QStringLiteral(
+                   "SELECT name FROM companies WHERE instr(domain, '%1') = 0 ORDER BY id LIMIT 1")
                    .arg(domain))
             .toString();
     QVERIFY2(!found.out.contains(other + QLatin1Char(' ')), qPrintable(found.out));
