@@ -12,6 +12,7 @@ hub_add_test(tst_connectorscli
         connectors/services/fakelinear.h connectors/services/fakelinear.cpp
         connectors/services/fakemailchimp.h connectors/services/fakemailchimp.cpp
         connectors/services/fakemarketo.h connectors/services/fakemarketo.cpp
+        connectors/services/fakemixpanel.h connectors/services/fakemixpanel.cpp
         connectors/services/fakemonday.h connectors/services/fakemonday.cpp
         connectors/services/fakenotion.h connectors/services/fakenotion.cpp
         connectors/services/fakepipedrive.h connectors/services/fakepipedrive.cpp

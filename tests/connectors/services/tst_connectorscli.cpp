@@ -11,6 +11,7 @@
 #include "fakelinear.h"
 #include "fakemailchimp.h"
 #include "fakemarketo.h"
+#include "fakemixpanel.h"
 #include "fakemonday.h"
 #include "fakenotion.h"
 #include "fakepipedrive.h"
@@ -76,6 +77,16 @@ const QString MondayBoard = QStringLiteral("4000000001");
 const QString FigmaProject = QStringLiteral("48211234");
 const QString FigmaTeam = QStringLiteral("1093348812345678901");
 const QString NotionDatabase = QStringLiteral("8f2c3e1d-9a6b-4c7d-8e9f-0a1b2c3d4e5f");
+const QByteArray MixpanelUser = "hub-export.3f9c21.mp-service-account";
+const QByteArray MixpanelSecret = "Zq7Lm2Rt9Vb3Nc8Kd5Wf1Hg6Js0PaQx";
+const QString MixpanelProject = QStringLiteral("2195193");
+
+// Event exports are read by whole UTC days up to yesterday: the test's days are relative to
+// today so that every one of them is complete.
+QDate mixpanelStart()
+{
+    return QDateTime::currentDateTimeUtc().date().addDays(-3);
+}
 
 QDateTime minutes(int n)
 {
@@ -494,6 +505,24 @@ std::shared_ptr<void> TestConnectorsCli::startFake(const QString &kind)
             hotjar->addResponse(HotjarSurveyB, FakeHotjar::response(n, minutes(n)));
         return hotjar;
     }
+    if (kind == QLatin1String("mixpanel")) {
+        auto mixpanel =
+            std::make_shared<FakeMixpanel>(server, MixpanelUser, MixpanelSecret, MixpanelProject);
+        // Three days; 40 users export twice a day, the first 20 also view a page once.
+        for (int day = 0; day < 3; ++day) {
+            const QDateTime at(mixpanelStart().addDays(day), QTime(9, 30), Qt::UTC);
+            for (int user = 0; user < 40; ++user) {
+                const QString id = QStringLiteral("user-%1").arg(user);
+                for (int n = 0; n < 2; ++n)
+                    mixpanel->addEvent(FakeMixpanel::event(QStringLiteral("Report Exported"), id,
+                                                           at.addSecs(user * 60 + n)));
+                if (user < 20)
+                    mixpanel->addEvent(
+                        FakeMixpanel::event(QStringLiteral("Page Viewed"), id, at.addSecs(user)));
+            }
+        }
+        return mixpanel;
+    }
     if (kind == QLatin1String("qualtrics")) {
         auto qualtrics = std::make_shared<FakeQualtrics>(server, QualtricsToken);
         qualtrics->addSurvey(QualtricsSurveyA);
@@ -784,6 +813,20 @@ void TestConnectorsCli::addsAuthenticatesAndSyncs_data()
         << QStringList{QStringLiteral("authorization")} << QStringList{QStringLiteral("responses")}
         << qint64(20 + 5) << QStringLiteral("responses") << 2 * 5
         << QVariantMap{{QStringLiteral("feedback"), 25}} << QVariantMap() << QString() << Set;
+    // Raw events counted per user, event and day: one export request per complete day.
+    QTest::newRow("mixpanel")
+        << QStringLiteral("mixpanel")
+        << QStringList{QStringLiteral("project_id=") + MixpanelProject,
+                       QStringLiteral("start_date=") + mixpanelStart().toString(Qt::ISODate)}
+        << QString() << QByteArray(MixpanelUser + ':' + MixpanelSecret)
+        << QVariantMap{{QStringLiteral("authorization"),
+                        QByteArray("Basic " +
+                                   QByteArray(MixpanelUser + ':' + MixpanelSecret).toBase64())}}
+        << QStringList() << QStringList{QStringLiteral("events")} << qint64(3 * (40 * 2 + 20))
+        << QStringLiteral("events") << 3
+        << QVariantMap{{QStringLiteral("usage_event_counts"), 3 * (40 + 20)},
+                       {QStringLiteral("users"), 40}}
+        << QVariantMap{{QStringLiteral("project_id"), MixpanelProject}} << QString() << Set;
 }
 
 void TestConnectorsCli::addsAuthenticatesAndSyncs()
