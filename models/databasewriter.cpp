@@ -83,6 +83,9 @@ protected:
     void run() override
     {
         QSqlDatabase db = m_database->connection();
+        // The writer reads by single-key lookups, which a memory map does not speed up, and a
+        // long sync would keep every page it touched mapped, resident in the process.
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size = 0"));
         deferCheckpoints(db);
         bool written = false;
         for (;;) {
