@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QPrinter>
 #include <QProcess>
 #include <QProgressDialog>
@@ -263,10 +264,18 @@ void TestExportUi::plansPageSharesTheStoredPlan()
     QVERIFY(pdf && csv && actionWithShortcut(&page, QKeySequence::Print));
     QTRY_VERIFY(pdf->isEnabled() && csv->isEnabled());
 
+    QString error;
+    const std::optional<Launch::LaunchPlan> plan =
+        Launch::PlanStore(m_controller->database()->connection())
+            .load(page.currentPlanId(), &error);
+    QVERIFY2(plan, qPrintable(error));
+    QVERIFY(plan->items.size() > 3);
+
     // Through the options and the file dialog, as a user would, to a CSV of the plan's items.
-    const QString path = m_out.filePath(QStringLiteral("plan-items.csv"));
+    // The file dialog is accepted with the name it suggests: typing another one into a
+    // dialog whose folder is still being read is not reliable.
+    QString path;
     bool optionsSeen = false;
-    bool fileAsked = false;
     QTimer driver;
     connect(&driver, &QTimer::timeout, this, [&] {
         QWidget *modal = QApplication::activeModalWidget();
@@ -274,9 +283,7 @@ void TestExportUi::plansPageSharesTheStoredPlan()
             optionsSeen = true;
             options->accept();
         } else if (auto *files = qobject_cast<QFileDialog *>(modal)) {
-            fileAsked = true;
-            QVERIFY(files->selectedFiles().value(0).endsWith(QLatin1String(".csv")));
-            files->selectFile(path);
+            path = files->selectedFiles().value(0);
             // accept() is protected in QFileDialog; it is a slot, as a user's click would call it.
             QMetaObject::invokeMethod(files, "accept");
         }
@@ -284,22 +291,20 @@ void TestExportUi::plansPageSharesTheStoredPlan()
     QSettings().setValue(QStringLiteral("export/folder"), m_out.path());
     driver.start(20);
     csv->trigger();
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!path.isEmpty() && QFile::exists(path), 20000);
     driver.stop();
     QVERIFY(optionsSeen);
-    QVERIFY(fileAsked);
+    // Named after the plan, in the folder last exported to.
+    QCOMPARE(QFileInfo(path).absolutePath(), QFileInfo(m_out.path()).absoluteFilePath());
+    QCOMPARE(QFileInfo(path).fileName(),
+             plan->name.toLower().replace(QLatin1Char(' '), QLatin1Char('-')) +
+                 QStringLiteral(".csv"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(file.readAll());
     QVERIFY2(text.contains(QStringLiteral("Kind")) && text.contains(QStringLiteral("Depends on")),
              qPrintable(text.left(200)));
     // One line per item of the plan shown (names hold no line breaks), after the header.
-    QString error;
-    const std::optional<Launch::LaunchPlan> plan =
-        Launch::PlanStore(m_controller->database()->connection())
-            .load(page.currentPlanId(), &error);
-    QVERIFY2(plan, qPrintable(error));
-    QVERIFY(plan->items.size() > 3);
     QCOMPARE(text.trimmed().count(QLatin1Char('\n')), plan->items.size());
     for (const Launch::PlanItem &item : plan->items)
         QVERIFY2(text.contains(item.name), qPrintable(item.name));
