@@ -119,16 +119,10 @@ std::optional<ReportTable> adoptionCurve(const QSqlDatabase &db, qint64 featureI
     // day order (the key is feature, day, user), so a day's text is parsed once, not per row,
     // and first days are kept in an array indexed by the workspace's dense user ids.
     QDate start = feature->releaseDate;
-    RowCursor maxId(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM users"));
-    if (!maxId.exec() || !maxId.next()) {
-        *error = maxId.lastError();
+    const std::optional<size_t> userSlots = FeatureUsage::userIdSlots(db, error);
+    if (!userSlots)
         return std::nullopt;
-    }
-    if (maxId.integer(0) > 100'000'000) {
-        *error = QStringLiteral("user ids beyond 100 million are not supported");
-        return std::nullopt;
-    }
-    std::vector<qint64> firstDayOf(size_t(maxId.integer(0)) + 1, 0); // Julian days; 0: none
+    std::vector<qint64> firstDayOf(*userSlots, 0); // Julian days; 0: none
     RowCursor rows(db, QStringLiteral("SELECT user_id, day FROM feature_usage WHERE "
                                       "feature_id = ? AND day >= ? AND day <= ? ORDER BY day"));
     for (qint64 rowId : feature->rowIds) {

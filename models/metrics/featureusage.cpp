@@ -24,22 +24,31 @@ qint64 productActiveUsers(const QSqlDatabase &db, const ReportWindow &window, QS
     return cursor.integer(0);
 }
 
-UserDays userDays(const QSqlDatabase &db, const CatalogFeature &feature, const ReportWindow &window,
-                  QString *error)
+std::optional<size_t> userIdSlots(const QSqlDatabase &db, QString *error)
 {
-    // Counted in an array indexed by user id (ids are the workspace's own, dense row ids):
-    // a window holds millions of rows, and a hash lookup per row would dominate.
     RowCursor maxId(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM users"));
     if (!maxId.exec() || !maxId.next()) {
         *error = maxId.lastError();
-        return {};
+        return std::nullopt;
     }
     const qint64 users = maxId.integer(0);
     if (users > 100'000'000) {
         *error = QStringLiteral("user ids beyond 100 million are not supported");
-        return {};
+        return std::nullopt;
     }
-    std::vector<quint16> days(size_t(users) + 1, 0);
+    return size_t(users) + 1;
+}
+
+UserDays userDays(const QSqlDatabase &db, const CatalogFeature &feature, const ReportWindow &window,
+                  QString *error)
+{
+    // Counted in an array indexed by user id: a window holds millions of rows, and a hash
+    // lookup per row would dominate.
+    const std::optional<size_t> userSlots = userIdSlots(db, error);
+    if (!userSlots)
+        return {};
+    const qint64 users = qint64(*userSlots) - 1;
+    std::vector<quint16> days(*userSlots, 0);
     // Rows of one feature row are distinct days per user (the key says so); across merged
     // rows the same day may appear twice and must count once.
     const bool merged = feature.rowIds.size() > 1;
