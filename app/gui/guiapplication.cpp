@@ -5,8 +5,8 @@
 #include "log/messagelog.h"
 #include "mainwindow.h"
 #include "theme.h"
-#include "webhooks/processing/canonicalwebhookprocessor.h"
-#include "webhooks/processing/webhookreplay.h"
+#include "webhooks/webhookpipeline.h"
+#include "webhooks/webhookprocessors.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -43,8 +43,9 @@ int runGuiApplication(int &argc, char **argv)
     // The journal's Replay runs the connectors' processor, which the UI does not link.
     if (auto *activity = window.findChild<ActivityPage *>()) {
         activity->setReplayJob([](QSqlDatabase &db, qint64 deliveryId, QString *error) {
-            CanonicalWebhookProcessor processor;
-            return WebhookReplay::replay(db, processor, deliveryId, nullptr, error);
+            const std::unique_ptr<WebhookProcessor> processor = WebhookProcessors::create();
+            WebhookProcessor::Outcome outcome;
+            return WebhookPipeline::processOne(db, *processor, deliveryId, &outcome, error);
         });
     }
     const QString explicitFolder = parser.value(workspaceOption);

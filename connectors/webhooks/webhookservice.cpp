@@ -62,21 +62,6 @@ quint16 WebhookService::port() const
     return m_receiver ? m_receiver->port() : 0;
 }
 
-void WebhookService::replay(qint64 id)
-{
-    if (m_pipeline) {
-        m_pipeline->replay(id);
-        return;
-    }
-    // Off: a pipeline just for this delivery, gone once it is done.
-    if (!m_database)
-        return;
-    auto *pipeline = new WebhookPipeline(m_database.get(), WebhookProcessors::create(), this);
-    connect(pipeline, &WebhookPipeline::processed, this, &WebhookService::processed);
-    connect(pipeline, &WebhookPipeline::idle, pipeline, &QObject::deleteLater);
-    pipeline->replay(id);
-}
-
 void WebhookService::restart()
 {
     if (!m_settings.enabled || !m_database) {
@@ -86,10 +71,8 @@ void WebhookService::restart()
     m_secrets = std::make_unique<KeychainSecretStore>();
     m_secrets->setScope(m_database->workspaceId());
     m_pipeline = std::make_unique<WebhookPipeline>(m_database.get(), WebhookProcessors::create());
-    connect(m_pipeline.get(), &WebhookPipeline::processed, this, &WebhookService::processed);
     m_receiver =
         std::make_unique<WebhookReceiver>(m_database.get(), m_secrets.get(), m_pipeline.get());
-    connect(m_receiver.get(), &WebhookReceiver::stored, this, &WebhookService::delivered);
     WebhookReceiver::Options options;
     options.address = m_settings.address;
     options.port = m_settings.port;

@@ -39,15 +39,8 @@ public:
     // the receiver is turned off.
     QString statusText() const { return m_status; }
 
-    // Replays a stored delivery through the processing it went through when it came in.
-    void replay(qint64 id);
-
 Q_SIGNALS:
     void statusChanged(const QString &text, bool listening);
-    // A delivery was stored and acknowledged (duplicate: a redelivery, not stored again).
-    void delivered(qint64 id, const QString &sourceName, bool duplicate);
-    // A stored delivery was processed: status is processed, ignored or failed.
-    void processed(qint64 id, const QString &status, const QString &error);
 
 private:
     void restart();

@@ -7,7 +7,7 @@
 #include "database.h"
 #include "databasewriter.h"
 #include "webhooks/processing/canonicalwebhookprocessor.h"
-#include "webhooks/processing/webhookreplay.h"
+#include "webhooks/webhookpipeline.h"
 #include "workspacecontroller.h"
 
 #include <QSignalSpy>
@@ -74,7 +74,8 @@ private Q_SLOTS:
         ActivityPage page(&m_controller);
         page.setReplayJob([](QSqlDatabase &db, qint64 id, QString *error) {
             CanonicalWebhookProcessor processor;
-            return WebhookReplay::replay(db, processor, id, nullptr, error);
+            WebhookProcessor::Outcome outcome;
+            return WebhookPipeline::processOne(db, processor, id, &outcome, error);
         });
         page.resize(1200, 800);
         page.show();

@@ -12,5 +12,4 @@ target_sources(hub_connectors PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/hubspotmapper.cpp
     ${CMAKE_CURRENT_LIST_DIR}/canonicalwebhookprocessor.cpp
     ${CMAKE_CURRENT_LIST_DIR}/canonicalwebhookprocessor.h
-    ${CMAKE_CURRENT_LIST_DIR}/webhookreplay.cpp ${CMAKE_CURRENT_LIST_DIR}/webhookreplay.h
 )

@@ -6,7 +6,7 @@
 #include "testworkspace.h"
 #include "webhookpayloads.h"
 #include "webhooks/processing/canonicalwebhookprocessor.h"
-#include "webhooks/processing/webhookreplay.h"
+#include "webhooks/webhookpipeline.h"
 
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -75,7 +75,7 @@ private:
         WebhookProcessor::Outcome outcome;
         const WriteResult result = m_database->writer()->run([&](QSqlDatabase &db, QString *error) {
             CanonicalWebhookProcessor processor;
-            return WebhookReplay::replay(db, processor, id, &outcome, error);
+            return WebhookPipeline::processOne(db, processor, id, &outcome, error);
         });
         if (!result.ok)
             qWarning() << result.error;
